@@ -1,0 +1,188 @@
+/**
+ * buildApp(): the whole gateway as a Fastify instance, what server.ts starts and tests build.
+ * Auth runs as an onRequest hook (before the body is parsed); the chat pipeline is plain
+ * typed stages called by pipeline/run.ts.
+ */
+import Fastify, { LogController, type FastifyInstance, type FastifyError } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import type { LoggerOptions } from 'pino';
+import { GatewayError, errorBody, invalidApiKey, shouldNotRetry } from './errors.js';
+import { bearerToken, findTenant } from './auth.js';
+import { parseJsonBody } from './json-body.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import type { Runtime, Tenant } from './config/runtime.js';
+import type { SessionStore } from './store/types.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { registerModelRoutes } from './routes/models.js';
+import { registerChatRoutes } from './routes/chat-completions.js';
+import { registerMetricsRoute } from './routes/metrics.js';
+import { registerSessionRoutes } from './routes/sessions.js';
+import { registerGuardrailRoutes } from './routes/guardrails.js';
+
+const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
+
+export interface RuntimeHolder {
+  current: Runtime;
+}
+
+export interface AppOptions {
+  runtime: RuntimeHolder;
+  store: SessionStore;
+  logger?: LoggerOptions | false;
+  metrics?: Metrics;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    tenant: Tenant | null;
+    runtime: Runtime;
+    /** For the access log line. */
+    access: { model?: string; target?: string; upstreamMs?: number; session?: string };
+  }
+  interface FastifyInstance {
+    runtimeHolder: RuntimeHolder;
+    store: SessionStore;
+    metrics: Metrics;
+    draining: boolean;
+  }
+}
+
+export function loggerOptions(level: string): LoggerOptions {
+  return {
+    level,
+    // Keys never reach the logs, whatever an error object carries.
+    redact: {
+      paths: ['req.headers.authorization', 'headers.authorization', '*.api_key', 'api_key', 'authorization', '*.authorization'],
+      censor: '[redacted]',
+    },
+  };
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const cfg = opts.runtime.current.config;
+  const app = Fastify({
+    logger: opts.logger === undefined ? loggerOptions(cfg.server.log_level) : opts.logger,
+    bodyLimit: cfg.server.body_limit,
+    // One access line per request is written by our onResponse hook instead.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'request_id' }),
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const sent = req.headers['x-request-id'];
+      return typeof sent === 'string' && REQUEST_ID_RE.test(sent) ? sent : `req_${randomUUID().replaceAll('-', '')}`;
+    },
+    return503OnClosing: false,
+    forceCloseConnections: 'idle',
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+
+  app.decorate('runtimeHolder', opts.runtime);
+  app.decorate('store', opts.store);
+  app.decorate('metrics', opts.metrics ?? createMetrics());
+  app.decorate('draining', false);
+  app.decorateRequest('tenant', null);
+  app.decorateRequest('runtime', null as unknown as Runtime);
+  app.decorateRequest('access', null as unknown as FastifyInstanceAccess);
+
+  app.removeAllContentTypeParsers();
+  const jsonParser = (_req: unknown, body: string | Buffer, done: (err: Error | null, body?: unknown) => void) => {
+    try {
+      done(null, parseJsonBody(typeof body === 'string' ? body : body.toString('utf8')));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
+  };
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, jsonParser);
+  app.addContentTypeParser(/^application\/[\w.+-]+\+json$/, { parseAs: 'string' }, jsonParser);
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    req.runtime = opts.runtime.current; // one config for the whole request, even across a reload
+    req.access = {};
+    if (app.draining && req.url.startsWith('/v1/')) {
+      throw new GatewayError(503, 'api_error', 'The gateway is shutting down; retry on another instance.', { code: 'shutting_down' });
+    }
+  });
+
+  app.setErrorHandler((err: FastifyError | GatewayError, req, reply) => {
+    const e = toGatewayError(err);
+    if (e.status >= 500) req.log.error({ err }, 'request failed');
+    for (const [k, v] of Object.entries(e.headers)) reply.header(k, v);
+    if (shouldNotRetry(e.status) || e.code === 'content_filter') reply.header('x-should-retry', 'false');
+    return reply.code(e.status).type('application/json').send(e.toJSON());
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    reply
+      .code(404)
+      .header('x-should-retry', 'false')
+      .send(errorBody(`Invalid URL (${req.method} ${req.url.split('?')[0]})`, 'invalid_request_error', null, 'not_found'));
+  });
+
+  app.addHook('onResponse', async (req, reply) => {
+    const ms = reply.elapsedTime;
+    const tenant = req.tenant?.name;
+    if (req.url.startsWith('/v1/')) {
+      app.metrics.requests.inc({ tenant: tenant ?? '', model: req.access.model ?? '', status: String(reply.statusCode) });
+      const route = req.routeOptions.url ?? 'unknown';
+      app.metrics.duration.observe({ route }, ms / 1000);
+      app.metrics.overhead.observe({ route }, Math.max(0, ms - (req.access.upstreamMs ?? 0)) / 1000);
+    }
+    if (req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics') return;
+    req.log.info(
+      {
+        method: req.method,
+        path: req.url.split('?')[0],
+        tenant,
+        model: req.access.model,
+        target: req.access.target,
+        session: req.access.session,
+        status: reply.statusCode,
+        total_ms: Math.round(ms * 100) / 100,
+        upstream_ms: req.access.upstreamMs === undefined ? undefined : Math.round(req.access.upstreamMs * 100) / 100,
+      },
+      'request',
+    );
+  });
+
+  registerHealthRoutes(app);
+  registerMetricsRoute(app);
+
+  await app.register(async (v1) => {
+    v1.addHook('onRequest', async (req) => {
+      const key = bearerToken(req.headers.authorization);
+      if (!key) throw invalidApiKey('You didn\'t provide an API key. Send it as "Authorization: Bearer <key>".');
+      const tenant = findTenant(req.runtime, key);
+      if (!tenant) throw invalidApiKey();
+      req.tenant = tenant;
+    });
+    registerModelRoutes(v1);
+    registerChatRoutes(v1);
+    registerSessionRoutes(v1);
+    registerGuardrailRoutes(v1);
+  }, { prefix: '/v1' });
+
+  return app;
+}
+
+type FastifyInstanceAccess = { model?: string; target?: string; upstreamMs?: number; session?: string };
+
+/** Every error leaves in OpenAI's shape, Fastify's own included. */
+export function toGatewayError(err: FastifyError | GatewayError | Error): GatewayError {
+  if (err instanceof GatewayError) return err;
+  const code = (err as FastifyError).code;
+  const status = (err as FastifyError).statusCode;
+  switch (code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new GatewayError(415, 'invalid_request_error', 'Unsupported Content-Type: send the body as application/json.', { code: 'unsupported_media_type' });
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new GatewayError(413, 'invalid_request_error', 'The request body is too large.', { code: 'request_too_large' });
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new GatewayError(400, 'invalid_request_error', 'The request body is empty; expected a JSON object.');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new GatewayError(400, 'invalid_request_error', 'The Content-Length header does not match the body.');
+  }
+  if (status && status >= 400 && status < 500) {
+    return new GatewayError(status, 'invalid_request_error', err.message);
+  }
+  return new GatewayError(500, 'api_error', 'The gateway failed to handle the request.', { code: 'internal_error', cause: err });
+}

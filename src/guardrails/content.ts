@@ -1,0 +1,125 @@
+/**
+ * Local content filter: hate, insults, sexual, violence, misconduct and prompt_attack.
+ *
+ * Lexicons and phrase patterns (src/guardrails/content/lexicon/) run over a de-obfuscated token
+ * stream; each hit carries the confidence that the text belongs to the category, which the engine
+ * compares with the configured strength (`low` blocks high-confidence hits only, `high` all).
+ * Self-harm has no category of its own and is reported as violence. Everything is compiled once;
+ * a call is one tokenisation plus index lookups, linear in the input.
+ */
+import type { Confidence, ContentCategory, ContentDetector, ContentMatch } from './types.js';
+import { escalateByDensity, type DensityOptions } from './content/density.js';
+import { compileClasses } from './content/lexicon/classes.js';
+import { HATE_RULES } from './content/lexicon/hate.js';
+import { INSULT_RULES } from './content/lexicon/insults.js';
+import { MISCONDUCT_RULES } from './content/lexicon/misconduct.js';
+import { SEXUAL_RULES } from './content/lexicon/sexual.js';
+import { VIOLENCE_RULES } from './content/lexicon/violence.js';
+import { compileUnmasker } from './content/unmask.js';
+import { compilePromptAttackScorer } from './content/prompt-attack.js';
+import { compileRules, type RuleHit } from './content/rule-matcher.js';
+import { tokenize, type TokenStream } from './content/tokenize.js';
+
+const SCORE: Record<Confidence, number> = { low: 0.45, medium: 0.7, high: 0.9 };
+const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
+
+const DENSITY: Partial<Record<ContentCategory, DensityOptions>> = {
+  sexual: { window: 60, minHits: 3, minWeight: 4 },
+  violence: { window: 50, minHits: 3, minWeight: 4 },
+  hate: { window: 50, minHits: 3, minWeight: 5 },
+  insults: { window: 40, minHits: 3, minWeight: 5 },
+};
+
+export function compileContentDetector(): ContentDetector {
+  const classes = compileClasses();
+  const tables = {
+    hate: HATE_RULES,
+    insults: INSULT_RULES,
+    sexual: SEXUAL_RULES,
+    violence: VIOLENCE_RULES,
+    misconduct: MISCONDUCT_RULES,
+  };
+  const rules = compileRules(tables, classes);
+  const unmask = compileUnmasker(Object.values(tables).flat(), classes);
+  const promptAttack = compilePromptAttackScorer(classes);
+
+  return (text, categories) => {
+    if (typeof text !== 'string' || text.length === 0 || categories.length === 0) return [];
+    try {
+      const wanted = new Set(categories);
+      const tokens = tokenize(text, { unmask });
+      const lexical = new Set(wanted);
+      // harmful requests make a framed prompt more suspicious, so scan them for prompt attacks too
+      if (wanted.has('prompt_attack')) lexical.add('misconduct').add('violence');
+      // "slut" or "fuck you" inside explicit sexual content is part of that content, not an insult
+      if (wanted.has('insults')) lexical.add('sexual');
+      lexical.delete('prompt_attack');
+      const hits = rules.scan(tokens, lexical);
+      if (wanted.has('insults')) softenInSexualContext(hits);
+      const matches: ContentMatch[] = [];
+      for (const category of wanted) {
+        if (category === 'prompt_attack') continue;
+        const own = hits.filter((h) => h.category === category).sort((a, b) => a.first - b.first);
+        const density = DENSITY[category];
+        if (density) own.push(...escalateByDensity(own, density));
+        matches.push(...toMatches(own, tokens));
+      }
+      if (wanted.has('prompt_attack')) {
+        const attack = promptAttack.score(text, tokens, firstHarmful(hits, tokens));
+        if (attack) {
+          const { score, confidence, start, end } = attack;
+          matches.push({ category: 'prompt_attack', confidence, score, start, end });
+        }
+      }
+      return matches.sort((a, b) => a.start - b.start || RANK[b.confidence] - RANK[a.confidence]);
+    } catch {
+      return [];
+    }
+  };
+}
+
+/** Converts token hits to offsets, merging overlapping hits of equal confidence. */
+function toMatches(hits: readonly RuleHit[], tokens: TokenStream): ContentMatch[] {
+  const sorted = [...hits].sort((a, b) => RANK[b.confidence] - RANK[a.confidence] || a.first - b.first);
+  const out: ContentMatch[] = [];
+  let previous: ContentMatch | undefined;
+  for (const hit of sorted) {
+    const start = tokens.start[hit.first] as number;
+    const end = tokens.end[hit.last - 1] as number;
+    if (previous && previous.confidence === hit.confidence && start <= previous.end) {
+      previous.end = Math.max(previous.end, end);
+      continue;
+    }
+    previous = { category: hit.category, confidence: hit.confidence, score: SCORE[hit.confidence], start, end };
+    out.push(previous);
+  }
+  return out;
+}
+
+const SEXUAL_CONTEXT_WINDOW = 20;
+const LOWER: Record<Confidence, Confidence | null> = { high: 'medium', medium: 'low', low: null };
+
+/** Lowers insult hits that sit among explicit sexual hits (in place; dropped hits are removed). */
+function softenInSexualContext(hits: RuleHit[]): void {
+  const sexual = hits.filter((h) => h.category === 'sexual' && h.confidence !== 'low').map((h) => h.first);
+  if (sexual.length === 0) return;
+  let write = 0;
+  for (const hit of hits) {
+    if (hit.category === 'insults' && sexual.some((p) => Math.abs(p - hit.first) <= SEXUAL_CONTEXT_WINDOW)) {
+      const lowered = LOWER[hit.confidence];
+      if (lowered === null) continue;
+      hit.confidence = lowered;
+    }
+    hits[write++] = hit;
+  }
+  hits.length = write;
+}
+
+function firstHarmful(hits: readonly RuleHit[], tokens: TokenStream): { start: number; end: number } | null {
+  for (const hit of hits) {
+    if ((hit.category === 'misconduct' || hit.category === 'violence') && hit.confidence !== 'low') {
+      return { start: tokens.start[hit.first] as number, end: tokens.end[hit.last - 1] as number };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,42 @@
+/**
+ * Insults: demeaning, humiliating or belittling language aimed at a person. Addressing someone
+ * ("you idiot", "fuck you") is what makes a word an insult; the same noun about no one is low.
+ */
+import type { ContentRule } from '../rule-matcher.js';
+
+const NOUN = '{@insultnoun|piece of shit|piece of crap|piece of garbage|piece of trash|piece of filth|waste of space|waste of oxygen|waste of air|sack of shit|bag of shit|son of a bitch|excuse for a human+|pile of shit}';
+
+export const INSULT_RULES: readonly ContentRule[] = [
+  // addressed insults
+  { p: `@you [@article] [@article] ${NOUN}`, c: 'high', unless: 'called|calling|like|as|than' },
+  { p: `@you @be [@article] [@article] ~1 ${NOUN}`, c: 'high', unless: 'called|calling|like|as|than|if' },
+  { p: `@youre [@article] [@article] ~1 ${NOUN}`, c: 'high', unless: 'like|as|than|if' },
+  { p: `your {a|an} [@article] ${NOUN}`, c: 'high' },
+  { p: `@you @be [so|such|really|fucking|just|too|very|truly|absolutely|a|an|the|damn|bloody] [@article] @insultadj`, c: 'medium', unless: 'feel|felt|think|thought|if|aren|aren\'t|arent|im|i\'m|i|me|myself|we|makes|make|made|look|looks|seem|seems|sound' },
+  { p: `@youre [so|such|really|fucking|just|too|very|truly|absolutely|damn|bloody] @insultadj`, c: 'medium', unless: 'if' },
+  { p: '{are|is|were} {these|those|they|you|u} [people|guys|idiots|folks] [so|really|just|that|this|fucking] @insultadj', c: 'medium' },
+  { p: '{these|those} {people|guys|idiots|morons|clowns|folks} @be [so|really|just|fucking|all] @insultadj', c: 'medium' },
+  { p: '@your {race|kind|people|family|mother|mom|mum|wife|sister|father|dad|kids|children|son|daughter} @be ~2 @insultnoun|@dehumanise|@insultadj', c: 'medium' },
+  { p: 'fuck|fuk|fck|fuq|screw|f ~1 @you|yourself|off|urself', c: 'high', negatable: false },
+  { p: '{stfu|gtfo|kys|foad|shut the fuck up|shut the hell up|go to hell|eat shit|suck my dick|suck my cock|kiss my ass|go die|drop dead|get fucked|go fuck yourself|piss off|bugger off|sod off|fuck off}', c: 'high', negatable: false },
+  { p: '{kill|hang|neck|off|shoot} yourself|yourselves|urself', c: 'high' },
+  { p: '{shut up|get lost|get a life|grow up|bite me|you suck|u suck|ya suck|you stink}', c: 'low' },
+  { p: '{nobody|no one|noone} {likes|loves|cares|gives|wants|asked|will remember|will miss} ~2 {@you|@your|a fuck|a shit|a damn|about you}', c: 'medium' },
+  { p: '{nobody|no one|noone} {cares|asked}', c: 'low' },
+  { p: '{yo|your} {mama|momma|mom|mother|mum} [@be] [so] ~1 {fat|ugly|stupid|dumb|poor|old|hairy|short|bald}', c: 'medium' },
+  { p: 'you look like ~3 @insultnoun|shit|crap|trash|pig|whale|troll|goblin|rat|corpse|potato|monkey|gorilla', c: 'medium' },
+  { p: '@you @be {a joke|a disgrace|an embarrassment|a failure|a disappointment|nothing|worthless|trash|garbage|scum|beneath me}', c: 'medium' },
+  { p: '@you {should be ashamed|disgust me|make me sick|deserve nothing|are not worthy|aren\'t worthy|are not even worthy}', c: 'medium' },
+  { p: '{people|idiots|morons|losers|fools|clowns|@group} like {you|u|yourself|ya}', c: 'medium' },
+  { p: '@your {ugly|fat|stupid|dumb|pathetic|worthless|disgusting|miserable|sad|tiny|small} {face|ass|self|life|brain|head|body|mug|existence|family|dick|penis}', c: 'high' },
+
+  // about a third person: demeaning, weaker when not addressed
+  { p: `{what|such} {a|an} ~1 ${NOUN}`, c: 'medium' },
+  { p: `{he|she|they|he's|she's|they're|hes|shes|theyre} @be [@article] [@article] ${NOUN}`, c: 'medium', unless: 'not|called|calling|like|as' },
+  { p: `@insultadj ${NOUN}`, c: 'medium' },
+  {
+    p: '{idiot+|moron+|imbecile+|dumbass+|dumbfuck+|jackass+|asshole+|arsehole+|bastard+|bitch|bitches|cunt+|dickhead+|prick+|twat+|wanker+|loser+|scumbag+|nitwit+|dimwit+|halfwit+|cretin+|dipshit+|shithead+|douchebag+|douche|slut+|whore+|skank+|fatso+|weirdo+|turd+|libtard+|retard+|motherfucker+|fucker+|fuckface+|jerkoff+|shitbag+|knobhead+|tosser+|bellend+|numbnuts|piece of shit|piece of crap|waste of space|sack of shit}',
+    c: 'low',
+    unless: 'female|dog|dogs|puppy|puppies|breed|breeding|breeder|kennel|litter|whelp+',
+  },
+];

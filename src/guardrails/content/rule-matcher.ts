@@ -1,0 +1,147 @@
+/**
+ * Compiles lexicon rules into one pattern index and scans a token stream for them. Rules carry a
+ * category and a base confidence; a negation just before a hit lowers it one level, and words of a
+ * rule's `unless` set near the hit (same sentence) cancel it ("kill the process").
+ */
+import type { Confidence, ContentCategory } from '../types.js';
+import { compilePattern, expandBraces, matchAround, parsePattern, PatternIndex, type CompiledPattern } from './token-pattern.js';
+import type { TokenStream } from './tokenize.js';
+import { matchesWord, parseWordSet, type WordClasses, type WordSet } from './word-set.js';
+
+export interface ContentRule {
+  /** token pattern (see token-pattern.ts) */
+  p: string;
+  c: Confidence;
+  /** words that cancel the hit when they occur near it in the same sentence */
+  unless?: string;
+  /** a preceding negation lowers the confidence; on unless said otherwise */
+  negatable?: boolean;
+}
+
+export interface RuleHit {
+  category: ContentCategory;
+  confidence: Confidence;
+  /** token range, end exclusive */
+  first: number;
+  last: number;
+  ruleId: number;
+}
+
+interface RulePayload {
+  id: number;
+  category: ContentCategory;
+  confidence: Confidence;
+  unless: WordSet | undefined;
+  negatable: boolean;
+}
+
+const NEGATORS = parseWordSet(
+  "not|never|no|don't|dont|won't|wont|wouldn't|wouldnt|didn't|didnt|can't|cant|cannot|isn't|shouldn't|doesn't|nor|against|stop|prevent|avoid",
+);
+const NEGATION_WINDOW = 3;
+const UNLESS_WINDOW = 12;
+const LOWER: Record<Confidence, Confidence | null> = { high: 'medium', medium: 'low', low: null };
+
+export interface RuleMatcher {
+  scan(tokens: TokenStream, categories: ReadonlySet<ContentCategory>): RuleHit[];
+}
+
+export function compileRules(
+  tables: Partial<Record<ContentCategory, readonly ContentRule[]>>,
+  classes: WordClasses,
+): RuleMatcher {
+  const index = new PatternIndex<RulePayload>();
+  // single-word rules of high confidence also match when the word is split in two ("nig gers")
+  const joinable = new Map<string, RulePayload>();
+  const joinableHeads = new Set<string>();
+  let nextId = 0;
+  for (const [category, rules] of Object.entries(tables) as [ContentCategory, readonly ContentRule[]][]) {
+    for (const rule of rules) {
+      const id = nextId++;
+      const unless = rule.unless ? parseWordSet(rule.unless, classes) : undefined;
+      for (const variant of expandBraces(rule.p)) {
+        const elements = parsePattern(variant, classes);
+        // a pattern that spells out a negation itself ("should not exist") is not negated by it
+        const spellsNegation = elements.some((e) => e.kind === 'word' && [...e.set.exact].some((w) => NEGATORS.exact.has(w)));
+        const payload: RulePayload = {
+          id,
+          category,
+          confidence: rule.c,
+          unless,
+          negatable: (rule.negatable ?? true) && !spellsNegation,
+        };
+        index.add(compilePattern(elements, payload));
+        const only = elements[0];
+        if (elements.length === 1 && only?.kind === 'word' && rule.c === 'high') {
+          for (const w of only.set.exact) {
+            if (w.length < 5) continue;
+            joinable.set(w, payload);
+            for (let k = 2; k <= 5 && k < w.length; k++) joinableHeads.add(w.slice(0, k));
+          }
+        }
+      }
+    }
+  }
+
+  const scratch: CompiledPattern<RulePayload>[] = [];
+  return {
+    scan(tokens, categories) {
+      const hits: RuleHit[] = [];
+      for (let i = 0; i < tokens.length; i++) {
+        index.candidates(tokens.norm[i] as string, tokens.squeezed[i] as string, scratch);
+        for (const pattern of scratch) {
+          const rule = pattern.payload;
+          if (!categories.has(rule.category)) continue;
+          const range = matchAround(pattern, tokens, i);
+          if (!range) continue;
+          const confidence = judge(rule, tokens, range.first, range.end);
+          if (confidence) hits.push({ category: rule.category, confidence, first: range.first, last: range.end, ruleId: rule.id });
+        }
+        if (i + 1 < tokens.length && joinableHeads.has(tokens.norm[i] as string)) {
+          const joined = joinedPair(tokens, i);
+          const rule = joined === '' ? undefined : joinable.get(joined);
+          if (rule && categories.has(rule.category)) {
+            hits.push({ category: rule.category, confidence: rule.confidence, first: i, last: i + 2, ruleId: rule.id });
+          }
+        }
+      }
+      return hits;
+    },
+  };
+}
+
+function judge(rule: RulePayload, tokens: TokenStream, first: number, end: number): Confidence | null {
+  if (rule.unless && wordNearby(rule.unless, tokens, first, end)) return null;
+  if (rule.negatable && negated(tokens, first, end)) return LOWER[rule.confidence];
+  return rule.confidence;
+}
+
+/** True when a word of `set` occurs within a few tokens of [first, end) in the same sentence. */
+export function wordNearby(set: WordSet, tokens: TokenStream, first: number, end: number): boolean {
+  const sentence = tokens.sentence[first];
+  const from = Math.max(0, first - UNLESS_WINDOW);
+  const to = Math.min(tokens.length, end + UNLESS_WINDOW);
+  for (let k = from; k < to; k++) {
+    if (tokens.sentence[k] !== sentence) continue;
+    if (matchesWord(set, tokens.norm[k] as string, tokens.squeezed[k] as string)) return true;
+  }
+  return false;
+}
+
+/** True when a negation stands just before the hit or inside it ("I would never hurt you"). */
+export function negated(tokens: TokenStream, first: number, end: number): boolean {
+  const sentence = tokens.sentence[first];
+  for (let k = Math.max(0, first - NEGATION_WINDOW); k < end; k++) {
+    if (tokens.sentence[k] === sentence && NEGATORS.exact.has(tokens.norm[k] as string)) return true;
+  }
+  return false;
+}
+
+function joinedPair(tokens: TokenStream, i: number): string {
+  const a = tokens.norm[i] as string;
+  const b = tokens.norm[i + 1] as string;
+  if (a.length > 5 || b.length > 5 || a.length < 2 || b.length < 2) return '';
+  if (tokens.sentence[i] !== tokens.sentence[i + 1]) return '';
+  if ((tokens.start[i + 1] as number) - (tokens.end[i] as number) > 2) return '';
+  return a + b;
+}

@@ -1,0 +1,257 @@
+/**
+ * Splits text into word tokens with offsets into the original string and a normalised form that
+ * survives the usual obfuscations: case, accents, look-alike letters, leetspeak, masked letters,
+ * zero-width characters, elongation ("fuuuck") and spaced-out letters ("k i l l").
+ */
+
+export interface TokenStream {
+  /** normalised token text (lower case, de-obfuscated) */
+  norm: string[];
+  /** `norm` with every run of a repeated letter squeezed to one, or '' when no run of 3+ exists */
+  squeezed: string[];
+  start: Int32Array;
+  end: Int32Array;
+  /** sentence index of each token; patterns never span two sentences */
+  sentence: Int32Array;
+  /** 1 when the raw token was written in capitals (used for persona names such as DAN) */
+  caps: Uint8Array;
+  length: number;
+}
+
+const INVISIBLE_RE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+const MARKS_RE = /\p{M}/gu;
+const WORD_CHAR_RE = /[\p{L}\p{N}\p{M}]/u;
+const HAS_LETTER_RE = /\p{L}/u;
+
+const LEET: Record<string, string> = {
+  '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '8': 'b', '9': 'g',
+  '@': 'a', '$': 's', '!': 'i', '|': 'l',
+};
+
+// Cyrillic and Greek letters that render like Latin ones.
+const HOMOGLYPHS: Record<string, string> = {
+  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't',
+  у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԁ: 'd', ɡ: 'g', α: 'a', β: 'b', ε: 'e', ι: 'i',
+  κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ß: 'ss',
+};
+
+// ASCII character classes for the scanner
+const SEP = 0;
+const LOWER = 1;
+const UPPER = 2;
+const DIGIT = 3;
+const SYMBOL = 4; // ' @ $ * ! | inside words (leet, masks, contractions)
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 97; c <= 122; c++) ASCII_CLASS[c] = LOWER;
+for (let c = 65; c <= 90; c++) ASCII_CLASS[c] = UPPER;
+for (let c = 48; c <= 57; c++) ASCII_CLASS[c] = DIGIT;
+for (const ch of "'@$*!|") ASCII_CLASS[ch.charCodeAt(0)] = SYMBOL;
+
+function isWordCode(text: string, i: number, c: number): boolean {
+  if (c === 0x2019 || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff || c === 0xad) return true;
+  if (c >= 0xd800 && c <= 0xdbff) return WORD_CHAR_RE.test(text.slice(i, i + 2));
+  if (c >= 0xdc00 && c <= 0xdfff) return WORD_CHAR_RE.test(text.slice(i - 1, i + 1));
+  return WORD_CHAR_RE.test(text[i] as string);
+}
+
+export interface TokenizeOptions {
+  /** Resolves a token containing `*` masks ("f*ck") to a known word, or returns undefined. */
+  unmask?: (masked: string) => string | undefined;
+}
+
+export function tokenize(text: string, options: TokenizeOptions = {}): TokenStream {
+  // a token takes at least one character and one separator, which bounds the token count
+  const capacity = (text.length >> 1) + 1;
+  const norm = new Array<string>(capacity);
+  const squeezed = new Array<string>(capacity);
+  const start = new Int32Array(capacity);
+  const end = new Int32Array(capacity);
+  const sentence = new Int32Array(capacity);
+  const caps = new Uint8Array(capacity);
+  let count = 0;
+  // lower-casing the whole text at once is much cheaper than per token, when offsets survive it
+  const lowerText = text.toLowerCase();
+  const sameOffsets = lowerText.length === text.length;
+  let sentenceIndex = 0;
+  let boundary = false;
+  let singleRun = 0;
+  let hasSpacedLetters = false;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    let cls = c < 128 ? (ASCII_CLASS[c] as number) : isWordCode(text, i, c) ? 5 : SEP;
+    if (cls === SEP) {
+      if (c === 63 || c === 10 || c === 59 || c === 0x3002 || c === 0xff01 || c === 0xff1f) boundary = true;
+      else if (c === 46) {
+        // a dot ends a sentence only before a space, a quote or the end ("e.g." and "n.i.c.e" go on)
+        const next = i + 1 < n ? text.charCodeAt(i + 1) : 32;
+        if (next === 32 || next === 9 || next === 10 || next === 13 || next === 34 || next === 0x201d) boundary = true;
+      }
+      i++;
+      continue;
+    }
+    const from = i;
+    let lower = 0;
+    let upper = 0;
+    let other = 0;
+    let previous = -1;
+    let run = 0;
+    let longRun = false;
+    while (i < n) {
+      c = text.charCodeAt(i);
+      cls = c < 128 ? (ASCII_CLASS[c] as number) : isWordCode(text, i, c) ? 5 : SEP;
+      if (cls === SEP) break;
+      if (cls === LOWER) lower++;
+      else if (cls === UPPER) upper++;
+      else other++;
+      const folded = cls === UPPER ? c | 0x20 : c;
+      run = folded === previous ? run + 1 : 1;
+      if (run >= 3) longRun = true;
+      previous = folded;
+      i++;
+    }
+    let s = from;
+    let e = i;
+    if (other > 0) {
+      // edge symbols are punctuation ("idiot!", "**bold**", "@user"), except `$` which is leet ("a$$")
+      while (s < e && isEdgeSymbol(text.charCodeAt(s))) s++;
+      while (e > s && isEdgeSymbol(text.charCodeAt(e - 1)) && text.charCodeAt(e - 1) !== 36) e--;
+      if (e <= s) {
+        if (text.slice(from, i).includes('!')) boundary = true;
+        continue;
+      }
+      const tail = text.slice(e, i);
+      // "f***" and "a**": trailing stars after a short stem are masked letters, not punctuation
+      if (tail !== '' && e - s <= 3 && /^\*+$/.test(tail)) e = i;
+    }
+    if (boundary && count > 0) sentenceIndex++;
+    if (s > from && text.slice(from, s).includes('!') && count > 0 && !boundary) sentenceIndex++;
+    boundary = e < i && text.slice(e, i).includes('!');
+    let value: string;
+    let isCaps = 0;
+    const plain = other === 0 || (e - s === lower + upper && s === from && e === i);
+    if (plain && other === 0 && sameOffsets) {
+      value = upper > 0 ? lowerText.slice(s, e) : text.slice(s, e);
+      isCaps = upper > 1 && lower === 0 ? 1 : 0;
+    } else {
+      const token = text.slice(s, e);
+      isCaps = token.length > 1 && token === token.toUpperCase() && token !== token.toLowerCase() ? 1 : 0;
+      value = normaliseToken(token);
+      if (value.includes('*')) value = options.unmask?.(value) ?? value;
+      longRun = squeezeRuns(value) !== '';
+    }
+    singleRun = e - s === 1 ? singleRun + 1 : 0;
+    if (singleRun >= 3) hasSpacedLetters = true;
+    norm[count] = value;
+    squeezed[count] = longRun ? squeezeAll(value) : '';
+    start[count] = s;
+    end[count] = e;
+    sentence[count] = sentenceIndex;
+    caps[count] = isCaps;
+    count++;
+  }
+  norm.length = count;
+  squeezed.length = count;
+  const tokens: TokenStream = { norm, squeezed, start, end, sentence, caps, length: count };
+  return hasSpacedLetters ? joinSpacedLetters(text, tokens) : tokens;
+}
+
+function isEdgeSymbol(code: number): boolean {
+  // ' ’ @ * ! | and $ (36); `$` is only stripped at the start
+  return code === 39 || code === 0x2019 || code === 64 || code === 42 || code === 33 || code === 124 || code === 36;
+}
+
+export function normaliseToken(token: string): string {
+  let lower = token.toLowerCase().replace(/’/g, "'");
+  if (/[^\x00-\x7f]/.test(lower)) {
+    lower = lower.replace(INVISIBLE_RE, '').normalize('NFKD').replace(MARKS_RE, '');
+    let mapped = '';
+    for (const ch of lower) mapped += HOMOGLYPHS[ch] ?? ch;
+    lower = mapped;
+  }
+  // Leetspeak only inside words that also have letters, so "2021" and "1488" stay numbers.
+  if (/[0-9@$!|]/.test(lower) && HAS_LETTER_RE.test(lower)) {
+    let mapped = '';
+    for (const ch of lower) mapped += LEET[ch] ?? ch;
+    lower = mapped;
+  }
+  return stripPossessive(lower);
+}
+
+function stripPossessive(word: string): string {
+  return word.endsWith("'s") && word.length > 3 ? word.slice(0, -2) : word;
+}
+
+/** Squeezes runs of a repeated character to one when any run is 3+ long; '' otherwise. */
+export function squeezeRuns(word: string): string {
+  let hasLongRun = false;
+  for (let i = 2; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c === word.charCodeAt(i - 1) && c === word.charCodeAt(i - 2)) {
+      hasLongRun = true;
+      break;
+    }
+  }
+  return hasLongRun ? squeezeAll(word) : '';
+}
+
+export function squeezeAll(word: string): string {
+  let out = '';
+  for (let i = 0; i < word.length; i++) if (i === 0 || word[i] !== word[i - 1]) out += word[i];
+  return out;
+}
+
+/**
+ * Joins runs of 3+ single-letter tokens separated by short gaps on one line ("k i l l",
+ * "n.i.g.g.e.r") into one token, so spelled-out words match like written ones.
+ */
+function joinSpacedLetters(text: string, tokens: TokenStream): TokenStream {
+  const { norm, squeezed, start, end, sentence, caps } = tokens;
+  const n = tokens.length;
+  let write = 0;
+  let read = 0;
+  while (read < n) {
+    let last = read;
+    while (
+      last + 1 < n &&
+      (end[last] as number) - (start[last] as number) === 1 &&
+      (end[last + 1] as number) - (start[last + 1] as number) === 1 &&
+      (start[last + 1] as number) - (end[last] as number) <= 2 &&
+      text.charCodeAt(end[last] as number) !== 10 &&
+      text.charCodeAt((start[last + 1] as number) - 1) !== 10
+    ) {
+      last++;
+    }
+    let joined = '';
+    if (last - read >= 2) {
+      for (let k = read; k <= last; k++) joined += text[start[k] as number];
+      // runs of digits ("1 1 2 0") are numbers, not a spelled-out word
+      if (!/[a-z].*[a-z]/i.test(joined)) joined = '';
+    }
+    if (joined !== '') {
+      const value = normaliseToken(joined);
+      start[write] = start[read] as number;
+      sentence[write] = sentence[read] as number;
+      norm[write] = value;
+      squeezed[write] = squeezeRuns(value);
+      caps[write] = joined === joined.toUpperCase() && joined !== joined.toLowerCase() ? 1 : 0;
+      end[write] = end[last] as number;
+      write++;
+      read = last + 1;
+      continue;
+    }
+    // not joined: copy the whole run as it is, so a long run is looked at once
+    for (; read <= last; read++, write++) {
+      start[write] = start[read] as number;
+      sentence[write] = sentence[read] as number;
+      norm[write] = norm[read] as string;
+      squeezed[write] = squeezed[read] as string;
+      caps[write] = caps[read] as number;
+      end[write] = end[read] as number;
+    }
+  }
+  norm.length = write;
+  squeezed.length = write;
+  return { norm, squeezed, start, end, sentence, caps, length: write };
+}

@@ -1,0 +1,91 @@
+/**
+ * A set of word forms a single token may match: exact forms, their squeezed forms (for elongated
+ * spellings) and prefixes. Written as `a|b+|c*|@class`: `+` adds inflections, `*` is a prefix.
+ */
+import { squeezeAll } from './tokenize.js';
+
+export interface WordSet {
+  exact: Set<string>;
+  squeezed: Set<string>;
+  prefixes: string[];
+  /** first characters of `prefixes`, to skip the prefix loop for most tokens */
+  prefixStarts: Set<number>;
+}
+
+export type WordClasses = ReadonlyMap<string, WordSet>;
+
+export function emptyWordSet(): WordSet {
+  return { exact: new Set(), squeezed: new Set(), prefixes: [], prefixStarts: new Set() };
+}
+
+export function parseWordSet(spec: string, classes: WordClasses = new Map()): WordSet {
+  const set = emptyWordSet();
+  for (const item of spec.split('|')) addItem(set, item.trim(), classes);
+  return set;
+}
+
+function addItem(set: WordSet, item: string, classes: WordClasses): void {
+  if (item === '') return;
+  if (item.startsWith('@')) {
+    const named = classes.get(item.slice(1));
+    if (!named) throw new Error(`unknown word class ${item}`);
+    for (const w of named.exact) addWord(set, w);
+    for (const p of named.prefixes) addPrefix(set, p);
+    return;
+  }
+  if (item.endsWith('*')) {
+    addPrefix(set, item.slice(0, -1));
+    return;
+  }
+  if (item.endsWith('+')) {
+    for (const form of inflections(item.slice(0, -1))) addWord(set, form);
+    return;
+  }
+  addWord(set, item);
+}
+
+function addPrefix(set: WordSet, prefix: string): void {
+  set.prefixes.push(prefix);
+  set.prefixStarts.add(prefix.charCodeAt(0));
+}
+
+function addWord(set: WordSet, word: string): void {
+  set.exact.add(word);
+  set.squeezed.add(squeezeAll(word));
+}
+
+export function matchesWord(set: WordSet, norm: string, squeezed: string): boolean {
+  if (set.exact.has(norm)) return true;
+  if (squeezed !== '' && set.squeezed.has(squeezed)) return true;
+  if (!set.prefixStarts.has(norm.charCodeAt(0))) return false;
+  for (const p of set.prefixes) if (norm.startsWith(p)) return true;
+  return false;
+}
+
+const VOWELS = 'aeiou';
+
+/** Regular English inflections of a base form; over-generation is harmless for matching. */
+export function inflections(base: string): string[] {
+  const forms = new Set<string>([base]);
+  const last = base[base.length - 1] ?? '';
+  const beforeLast = base[base.length - 2] ?? '';
+  if (last === 'e') {
+    const stem = base.slice(0, -1);
+    for (const s of ['es', 'ed', 'er', 'ers']) forms.add(stem + s);
+    forms.add(base + 's').add(base + 'd').add(stem + 'ing');
+  } else if (last === 'y' && !VOWELS.includes(beforeLast)) {
+    const stem = base.slice(0, -1);
+    for (const s of ['ies', 'ied', 'ier', 'iers']) forms.add(stem + s);
+    forms.add(base + 'ing');
+  } else {
+    const esNeeded = /(s|x|z|ch|sh)$/.test(base);
+    forms.add(base + (esNeeded ? 'es' : 's'));
+    for (const s of ['ed', 'ing', 'er', 'ers']) forms.add(base + s);
+    // consonant doubling (stab -> stabbed, cut -> cutting)
+    if (!VOWELS.includes(last) && VOWELS.includes(beforeLast) && !'wxy'.includes(last)) {
+      for (const s of ['ed', 'ing', 'er', 'ers']) forms.add(base + last + s);
+    }
+  }
+  forms.add(base + "in'").add(base + 'in');
+  return [...forms];
+}

@@ -1,0 +1,184 @@
+/**
+ * Unicode folding for matchers that work on a simplified copy of the text.
+ *
+ * Every source code point is mapped on its own to zero or more folded UTF-16 units, so each folded
+ * unit knows exactly which source code point produced it. That keeps the offset map exact (spans
+ * found in folded text map back to source offsets) at the price of ignoring folds that span several
+ * code points; decomposition (NFKD) plus dropping combining diacritics makes that harmless for the
+ * Latin, Greek and Cyrillic scripts, where composed and decomposed spellings fold the same way.
+ */
+import type { Span } from './types.js';
+
+export interface FoldedText {
+  text: string;
+  /** starts[i]: source offset of the code point that produced folded unit i; starts[len] = source length */
+  starts: Int32Array;
+  /** ends[i] (i < text length): source offset just past that code point */
+  ends: Int32Array;
+}
+
+/** Maps one code point to its replacement ('' drops it). Must be pure: results are cached by callers. */
+export type CodePointMapper = (codePoint: number) => string;
+
+// Invisible characters used to split words past a filter: zero-width space/joiners, direction
+// marks, embeddings and isolates, word joiner, soft hyphen, BOM, Mongolian vowel separator,
+// invisible operators, variation selectors, tags.
+const INVISIBLE =
+  /^[\u00AD\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\uFE00-\uFE0F\u{E0000}-\u{E007F}]$/u;
+// Combining diacritics of the Latin, Greek and Cyrillic scripts only: stripping all \p{M} would
+// also remove the vowel signs of Indic scripts and change the word.
+const DIACRITICS = /[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]/gu;
+
+/** Folds one code point: compatibility decomposition, diacritics dropped, lower case, ß -> ss. */
+export function foldCodePoint(codePoint: number): string {
+  const char = String.fromCodePoint(codePoint);
+  if (INVISIBLE.test(char)) return '';
+  const decomposed = char.normalize('NFKD').replace(DIACRITICS, '');
+  // toLowerCase is not full case folding; the one common expansion it misses is the sharp s.
+  return decomposed.toLowerCase().replace(/ß/g, 'ss').normalize('NFC');
+}
+
+/** Wraps a mapper with a per-code-point cache (dense for the BMP, a map above it). */
+export function cachedMapper(mapper: CodePointMapper): CodePointMapper {
+  const bmp: (string | undefined)[] = new Array<string | undefined>(0x10000);
+  const astral = new Map<number, string>();
+  return (codePoint) => {
+    if (codePoint < 0x10000) {
+      let mapped = bmp[codePoint];
+      if (mapped === undefined) {
+        mapped = mapper(codePoint);
+        bmp[codePoint] = mapped;
+      }
+      return mapped;
+    }
+    let mapped = astral.get(codePoint);
+    if (mapped === undefined) {
+      mapped = mapper(codePoint);
+      if (astral.size < 4096) astral.set(codePoint, mapped);
+    }
+    return mapped;
+  };
+}
+
+export const foldCodePointCached: CodePointMapper = cachedMapper(foldCodePoint);
+
+const decoder = new TextDecoder('utf-16le');
+
+// Per mapper, the BMP code points that map to exactly one unit: unit + 1, 0 = not yet known,
+// -1 = use the string result. Saves a call and a string per character on the common path.
+const singleUnitTables = new WeakMap<CodePointMapper, Int32Array>();
+
+function singleUnitTable(mapper: CodePointMapper): Int32Array {
+  let table = singleUnitTables.get(mapper);
+  if (!table) {
+    table = new Int32Array(0x10000);
+    singleUnitTables.set(mapper, table);
+  }
+  return table;
+}
+
+/** Applies `mapper` to each code point of `source`, keeping the offset map. */
+export function mapText(source: string, mapper: CodePointMapper): FoldedText {
+  const single = singleUnitTable(mapper);
+  const capacity = source.length + 16;
+  let units: Uint16Array = new Uint16Array(capacity);
+  let starts: Int32Array = new Int32Array(capacity + 1);
+  let ends: Int32Array = new Int32Array(capacity + 1);
+  let length = 0;
+  for (let i = 0; i < source.length; ) {
+    const code = source.charCodeAt(i);
+    let known = single[code] ?? -1;
+    if (known === 0 && (code < 0xd800 || code > 0xdfff)) {
+      const mapped = mapper(code);
+      known = mapped.length === 1 ? mapped.charCodeAt(0) + 1 : -1;
+      single[code] = known;
+    }
+    if (known > 0 && (code < 0xd800 || code > 0xdfff)) {
+      if (length + 1 >= units.length) {
+        units = growUint16(units, units.length * 2);
+        starts = growInt32(starts, units.length + 1);
+        ends = growInt32(ends, units.length + 1);
+      }
+      units[length] = known - 1;
+      starts[length] = i;
+      ends[length] = i + 1;
+      length++;
+      i++;
+      continue;
+    }
+    const codePoint = source.codePointAt(i) ?? 0;
+    const width = codePoint > 0xffff ? 2 : 1;
+    const mapped = mapper(codePoint);
+    if (length + mapped.length >= units.length) {
+      units = growUint16(units, units.length * 2 + mapped.length);
+      starts = growInt32(starts, units.length + 1);
+      ends = growInt32(ends, units.length + 1);
+    }
+    for (let k = 0; k < mapped.length; k++) {
+      units[length] = mapped.charCodeAt(k);
+      starts[length] = i;
+      ends[length] = i + width;
+      length++;
+    }
+    i += width;
+  }
+  starts[length] = source.length;
+  ends[length] = source.length;
+  return {
+    text: decoder.decode(units.subarray(0, length)),
+    starts: starts.subarray(0, length + 1),
+    ends: ends.subarray(0, length + 1),
+  };
+}
+
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+// Shared read-only identity map for ASCII text, grown on demand.
+let identity = new Int32Array(0);
+
+function identityMap(length: number): Int32Array {
+  if (identity.length < length + 2) {
+    identity = new Int32Array(Math.max(length + 2, identity.length * 2));
+    for (let i = 0; i < identity.length; i++) identity[i] = i;
+  }
+  return identity;
+}
+
+/**
+ * NFKD + diacritics + lower-case + invisible characters removed, with the offset map. ASCII text
+ * folds to its lower case one to one, which skips the per-character work. The maps are read-only.
+ */
+export function foldText(source: string): FoldedText {
+  if (ASCII_ONLY.test(source)) {
+    const map = identityMap(source.length);
+    return {
+      text: source.toLowerCase(),
+      starts: map.subarray(0, source.length + 1),
+      ends: map.subarray(1, source.length + 1),
+    };
+  }
+  return mapText(source, foldCodePointCached);
+}
+
+/** Folds a configured word or phrase the same way the text is folded. */
+export function foldString(value: string): string {
+  return foldText(value).text;
+}
+
+/** Maps a folded span [start, end) back to source offsets, whole code points included. */
+export function toSourceSpan(folded: FoldedText, start: number, end: number): Span {
+  const sourceStart = folded.starts[start] ?? 0;
+  const sourceEnd = end > start ? (folded.ends[end - 1] ?? sourceStart) : sourceStart;
+  return { start: sourceStart, end: sourceEnd };
+}
+
+function growUint16(array: Uint16Array, size: number): Uint16Array {
+  const grown = new Uint16Array(size);
+  grown.set(array);
+  return grown;
+}
+
+function growInt32(array: Int32Array, size: number): Int32Array {
+  const grown = new Int32Array(size);
+  grown.set(array);
+  return grown;
+}

@@ -1,0 +1,44 @@
+/**
+ * How informative a word is in general English, without shipping a corpus: the GPT-2 byte-pair
+ * vocabulary (already installed with gpt-tokenizer) was merged in order of frequency over a large
+ * web corpus, so a word's rank as a single token is a frequency rank. Words that are not a single
+ * token are rarer than every ranked word. The table is built once, on first use.
+ */
+import { createRequire } from 'node:module';
+
+// Rank of a word that is no single token: rarer than any ranked word (the vocabulary has ~50k).
+const UNRANKED = 60_000;
+// Ranks below this are function-word territory and weigh the floor.
+const COMMON_RANK = 300;
+const MIN_WEIGHT = 0.2;
+const MAX_WEIGHT = 5;
+
+let wordRanks: Map<string, number> | undefined;
+
+function loadWordRanks(): Map<string, number> {
+  const require = createRequire(import.meta.url);
+  const loaded: unknown = require('gpt-tokenizer/bpeRanks/r50k_base');
+  const table = (loaded as { default?: unknown }).default;
+  const ranks = new Map<string, number>();
+  if (!Array.isArray(table)) return ranks;
+  table.forEach((entry: unknown, rank: number) => {
+    // Word-initial tokens start with a space; capitalised ones count for their lower-case word.
+    if (typeof entry !== 'string' || !/^ [A-Za-z]+$/.test(entry)) return;
+    const word = entry.slice(1).toLowerCase();
+    if (!ranks.has(word)) ranks.set(word, rank);
+  });
+  return ranks;
+}
+
+/** Frequency rank of a lower-case word (lower is more common). */
+export function wordRank(word: string): number {
+  wordRanks ??= loadWordRanks();
+  return wordRanks.get(word) ?? UNRANKED;
+}
+
+/** IDF-like weight of a word: ~0.2 for function words up to 5 for rare words. */
+export function wordWeight(word: string): number {
+  if (/\d/.test(word)) return 1;
+  const weight = Math.log(wordRank(word) / COMMON_RANK);
+  return Math.min(MAX_WEIGHT, Math.max(MIN_WEIGHT, weight));
+}

@@ -1,0 +1,38 @@
+/**
+ * Input guardrails: every message the client sent in this request (any role, tool results
+ * included; not the tenant prompt, not stored history) is checked by every policy. A block stops
+ * the request before the upstream; masks rewrite the messages, so the upstream and the session
+ * see the masked text.
+ */
+import type { JsonObject } from '../providers/types.js';
+import { messageTextSlots } from '../openai/message-text.js';
+import { checkAll, blockingPolicy } from '../guardrails/engine/run-policies.js';
+import { applyMasks } from '../guardrails/engine/mask.js';
+import type { CompiledPolicy } from '../guardrails/engine/compile.js';
+import type { Finding } from '../guardrails/engine/findings.js';
+import type { GuardrailRun } from './guardrail-context.js';
+
+export interface InputVerdict {
+  findings: Finding[];
+  blockedBy: CompiledPolicy | undefined;
+}
+
+export async function checkInput(run: GuardrailRun, messages: readonly JsonObject[]): Promise<InputVerdict> {
+  const findings: Finding[] = [];
+  const rewrites: (() => void)[] = [];
+  for (let i = 0; i < messages.length; i++) {
+    const message = messages[i] as JsonObject;
+    for (const slot of messageTextSlots(message)) {
+      const found = await checkAll(run.policies, slot.text, { direction: 'input', delegates: run.delegates, role: String(message.role) });
+      for (const f of found) findings.push({ ...f, message: i });
+      if (found.some((f) => f.action === 'anonymized' || f.action === 'pseudonymized' || f.action === 'masked')) {
+        const masked = applyMasks(slot.text, found, run.pseudo);
+        rewrites.push(() => slot.set(masked));
+      }
+    }
+  }
+  const blockedBy = blockingPolicy(run.policies, findings);
+  // A blocked request is not rewritten: nothing of it goes anywhere.
+  if (!blockedBy) for (const rewrite of rewrites) rewrite();
+  return { findings, blockedBy };
+}

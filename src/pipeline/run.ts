@@ -1,0 +1,171 @@
+/**
+ * The one place that knows the order of the stages (SPEC §4):
+ * validate → model allowed → load session → system prompt → clamp → input guardrails →
+ * route to upstream → output guardrails (inside the stream) → save session → respond.
+ */
+import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
+import { contentFilterError, modelNotAllowed, modelNotFound } from '../errors.js';
+import type { JsonObject } from '../providers/types.js';
+import type { Metrics } from '../metrics.js';
+import type { SessionStore, StoredMessage } from '../store/types.js';
+import type { ChatContext } from './context.js';
+import { messagesOf } from './context.js';
+import { callUpstream } from './call-upstream.js';
+import { clampSampling } from './clamp.js';
+import { applySystemPrompt } from './system-prompt.js';
+import { toSse, type ChunkTransform } from './stream.js';
+import { AnswerAssembler, loadSession, saveTurn, storedAnswer, takeSessionId } from './session.js';
+import { inputReport, record, reportValue, startGuardrails, type GuardrailRun } from './guardrail-context.js';
+import { checkInput } from './input-guardrails.js';
+import { checkOutput } from './output-guardrails.js';
+import { guardStream } from './output-stream.js';
+import { blockedCompletion, blockedStream } from './blocked-response.js';
+
+export type ChatOutcome =
+  | { kind: 'json'; status: number; body: JsonObject }
+  | { kind: 'stream'; frames: AsyncIterable<string> };
+
+export interface PipelineDeps {
+  metrics: Metrics;
+  store: SessionStore;
+  /** The raw X-Session-Id header. */
+  sessionHeader: string | string[] | undefined;
+}
+
+export function checkModel(ctx: ChatContext): void {
+  const { tenant, runtime, model } = ctx;
+  if (!runtime.models.has(model)) throw modelNotFound(model);
+  if (!tenant.allModels && !tenant.models.has(model)) throw modelNotAllowed(model);
+}
+
+export async function runChat(ctx: ChatContext, deps: PipelineDeps): Promise<ChatOutcome> {
+  checkModel(ctx);
+
+  const sessionId = takeSessionId(deps.sessionHeader, ctx.body);
+  ctx.sessionId = sessionId;
+  const guard = ctx.tenant.policies.length > 0 ? startGuardrails(ctx) : undefined;
+  if (!guard && 'grounding' in ctx.body) delete ctx.body.grounding; // our extension never goes upstream
+  const session = sessionId ? await loadSession(ctx, deps.store, sessionId) : undefined;
+
+  const clientMessages = messagesOf(ctx.body);
+  const split = applySystemPrompt(clientMessages, ctx.tenant.name, ctx.tenant.config.system_prompt);
+
+  const clamp = clampSampling(ctx.body, ctx.tenant.samplingFor(ctx.model));
+  ctx.clamped.push(...clamp.changes);
+  for (const p of clamp.params) deps.metrics.clamps.inc({ param: p });
+
+  if (guard) {
+    // Every message the client sent (system ones included), never the tenant prompt or history.
+    const verdict = await checkInput(guard, clientMessages);
+    record(ctx, guard, 'input', verdict.findings, deps.metrics);
+    ctx.guardrail = inputReport(guard);
+    if (verdict.blockedBy) {
+      ctx.blocked = true;
+      if (verdict.blockedBy.onBlock === 'error') throw contentFilterError(verdict.blockedBy.messages.blockedInput);
+      const report = reportValue(guard);
+      if (!ctx.stream) return { kind: 'json', status: 200, body: blockedCompletion(ctx.model, verdict.blockedBy.messages.blockedInput, report) };
+      return { kind: 'stream', frames: toSse(blockedStream(ctx.model, verdict.blockedBy.messages.blockedInput, report), {}) };
+    }
+  }
+
+  ctx.body.messages = [...split.head, ...(session?.history ?? []), ...split.rest];
+  // What a successful turn appends to the session: the client's new non-system messages, as masked.
+  const newMessages = split.rest as StoredMessage[];
+
+  const { result, target } = await callUpstream(ctx, (provider, kind) => deps.metrics.upstreamErrors.inc({ provider, kind }));
+  ctx.target = target;
+
+  if (result.kind === 'json') {
+    const body = result.body as unknown as ChatCompletion;
+    countTokens(ctx, deps, body.usage);
+    let stored: JsonObject | undefined = ((body.choices ?? []).find((c) => c.index === 0) ?? body.choices?.[0])?.message as unknown as JsonObject | undefined;
+    if (guard?.output) {
+      const verdict = await checkOutput(guard, result.body);
+      record(ctx, guard, 'output', verdict.findings, deps.metrics);
+      ctx.guardrail = reportValue(guard) === 'none' ? [] : [reportValue(guard)];
+      if (verdict.blockedBy) {
+        ctx.blocked = true;
+        if (verdict.blockedBy.onBlock === 'error') throw contentFilterError(verdict.blockedBy.messages.blockedOutput);
+      }
+      stored = verdict.stored;
+    }
+    if (guard) (result.body as JsonObject).sluice_guardrail = reportValue(guard);
+    if (session && !ctx.blocked) await saveTurn(ctx, deps.store, session, [...newMessages, storedAnswer(stored)]);
+    return { kind: 'json', status: 200, body: result.body };
+  }
+
+  const assembler = session ? new AnswerAssembler() : undefined;
+  const transforms: ChunkTransform[] = [observeUsage(ctx, deps)];
+  if (guard?.output) transforms.push(guardedOutput(ctx, guard, deps, assembler));
+  else {
+    if (guard) transforms.push(finishReport(guard));
+    if (assembler) transforms.push(assemble(assembler));
+  }
+  let events: AsyncIterable<ChatCompletionChunk> = result.events;
+  for (const t of transforms) events = t(events);
+  let firstToken = false;
+  return {
+    kind: 'stream',
+    frames: toSse(events, {
+      onFirstContent: () => {
+        if (firstToken) return;
+        firstToken = true;
+        deps.metrics.ttft.observe(Number(process.hrtime.bigint() - ctx.startedAt) / 1e9);
+      },
+      onError: (err) => ctx.log.warn({ err }, 'stream ended with an error'),
+      ...(session && assembler
+        ? {
+            beforeDone: async () => {
+              if (!ctx.blocked) await saveTurn(ctx, deps.store, session, [...newMessages, assembler.message()]);
+            },
+          }
+        : {}),
+    }),
+  };
+}
+
+function guardedOutput(ctx: ChatContext, guard: GuardrailRun, deps: PipelineDeps, assembler: AnswerAssembler | undefined): ChunkTransform {
+  return guardStream(guard, {
+    assembler,
+    onFindings: (findings) => record(ctx, guard, 'output', findings, deps.metrics),
+    onBlocked: () => {
+      ctx.blocked = true;
+    },
+    report: () => reportValue(guard),
+  });
+}
+
+/** Without output checks the finish chunk still carries the whole guardrail value. */
+function finishReport(guard: GuardrailRun): ChunkTransform {
+  return async function* (source) {
+    for await (const chunk of source) {
+      if (chunk.choices?.some((c) => c.finish_reason)) (chunk as ChatCompletionChunk & { sluice_guardrail?: string }).sluice_guardrail = reportValue(guard);
+      yield chunk;
+    }
+  };
+}
+
+function countTokens(ctx: ChatContext, deps: PipelineDeps, usage: { prompt_tokens?: number; completion_tokens?: number } | null | undefined): void {
+  if (!usage) return;
+  const labels = { tenant: ctx.tenant.name, model: ctx.model };
+  if (typeof usage.prompt_tokens === 'number') deps.metrics.tokens.inc({ ...labels, direction: 'input' }, usage.prompt_tokens);
+  if (typeof usage.completion_tokens === 'number') deps.metrics.tokens.inc({ ...labels, direction: 'output' }, usage.completion_tokens);
+}
+
+function observeUsage(ctx: ChatContext, deps: PipelineDeps): ChunkTransform {
+  return async function* (source) {
+    for await (const chunk of source) {
+      if (chunk.usage) countTokens(ctx, deps, chunk.usage);
+      yield chunk;
+    }
+  };
+}
+
+function assemble(assembler: AnswerAssembler): ChunkTransform {
+  return async function* (source) {
+    for await (const chunk of source) {
+      assembler.add(chunk);
+      yield chunk;
+    }
+  };
+}

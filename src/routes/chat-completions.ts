@@ -1,0 +1,60 @@
+/** POST /v1/chat/completions: builds the request context and hands it to the pipeline. */
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Tenant } from '../config/runtime.js';
+import { validateChatRequest } from '../openai/chat-request.js';
+import type { ChatContext } from '../pipeline/context.js';
+import { runChat } from '../pipeline/run.js';
+import { SSE_HEADERS } from '../sse/encode.js';
+
+/** Aborts when the client goes away before the response ended, cancelling the upstream. */
+export function clientAbortSignal(reply: FastifyReply): AbortSignal {
+  const ac = new AbortController();
+  reply.raw.once('close', () => {
+    if (!reply.raw.writableFinished) ac.abort(new Error('client disconnected'));
+  });
+  return ac.signal;
+}
+
+export function setReportHeaders(reply: FastifyReply, ctx: ChatContext): void {
+  if (ctx.clamped.length > 0) reply.header('x-sluice-clamped', ctx.clamped.join(', '));
+  reply.header('x-sluice-guardrail', ctx.guardrail.length > 0 ? ctx.guardrail.join('; ') : 'none');
+  for (const [k, v] of Object.entries(ctx.headers)) reply.header(k, v);
+}
+
+export function registerChatRoutes(app: FastifyInstance): void {
+  app.post('/chat/completions', async (req, reply) => {
+    const body = validateChatRequest(req.body);
+    const ctx: ChatContext = {
+      requestId: req.id,
+      runtime: req.runtime,
+      tenant: req.tenant as Tenant,
+      model: body.model as string,
+      body,
+      stream: body.stream === true,
+      signal: clientAbortSignal(reply),
+      log: req.log,
+      clamped: [],
+      guardrail: [],
+      headers: {},
+      upstreamMs: 0,
+      startedAt: process.hrtime.bigint(),
+    };
+    req.access.model = ctx.model;
+    try {
+      const outcome = await runChat(ctx, { metrics: app.metrics, store: app.store, sessionHeader: req.headers['x-session-id'] });
+      setReportHeaders(reply, ctx);
+      if (outcome.kind === 'json') return reply.code(outcome.status).send(outcome.body);
+      reply.headers(SSE_HEADERS);
+      return reply.send(Readable.from(outcome.frames, { objectMode: false }));
+    } catch (err) {
+      // An error still tells what the guardrails and clamps did (e.g. a content_filter block).
+      setReportHeaders(reply, ctx);
+      throw err;
+    } finally {
+      req.access.target = ctx.target ? `${ctx.target.provider}/${ctx.target.model}` : undefined;
+      req.access.upstreamMs = ctx.upstreamMs;
+      req.access.session = ctx.sessionId;
+    }
+  });
+}

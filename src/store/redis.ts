@@ -1,0 +1,280 @@
+/**
+ * Redis-backed store (standalone or Cluster). Every operation is one round trip; appendTurn and
+ * load are Lua scripts (EVALSHA with EVAL fallback via defineCommand), so a turn lands atomically
+ * and trimming never races with another append on the same session.
+ *
+ * The client is tuned for a gateway: while Redis is unreachable commands fail at once instead of
+ * queueing (the caller degrades or answers 503), while a background loop reconnects forever with
+ * capped backoff, so Redis going away and coming back never needs a restart.
+ */
+import { Cluster, Redis } from 'ioredis';
+import type { ClusterOptions, RedisOptions, Result } from 'ioredis';
+import { countMessageTokensWith, loadTokenCounter } from './count-tokens.js';
+import { createKeyBuilder } from './keys.js';
+import type { KeyBuilder } from './keys.js';
+import { APPEND_TURN_LUA, decodeEntryMessage, encodeEntry, wholeTtlSeconds } from './trim.js';
+import type { HistoryLimits, SessionSnapshot, SessionStore, StoredMessage } from './types.js';
+
+declare module 'ioredis' {
+  interface RedisCommander<Context> {
+    sluiceAppendTurn(key: string, ...args: (string | number)[]): Result<number, Context>;
+    sluiceLoad(key: string): Result<[number, string[]] | null, Context>;
+  }
+}
+
+/** PTTL and the whole list in one atomic read; nil when the session does not exist. */
+const LOAD_LUA = `
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl == -2 then return nil end
+return {ttl, redis.call('LRANGE', KEYS[1], 0, -1)}
+`;
+
+export interface StoreLogger {
+  warn(obj: object, msg: string): void;
+}
+
+export interface RedisStoreOptions {
+  url?: string;
+  clusterNodes?: string[];
+  keyPrefix: string;
+  logger?: StoreLogger;
+}
+
+/** Any failure to get an answer from Redis; `cause` holds the client error. */
+export class StoreError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreError';
+  }
+}
+
+const COMMAND_TIMEOUT_MS = 1500;
+const CONNECT_TIMEOUT_MS = 2000;
+const MAX_RECONNECT_DELAY_MS = 2000;
+const ERROR_LOG_INTERVAL_MS = 10_000;
+
+type Client = Redis | Cluster;
+
+export class RedisStore implements SessionStore {
+  readonly kind = 'redis' as const;
+  private readonly client: Client;
+  private readonly keys: KeyBuilder;
+  private readonly log: RateLimitedWarn;
+  private everReady = false;
+  private firstConnection: Promise<void> | undefined;
+
+  constructor(options: RedisStoreOptions) {
+    this.keys = createKeyBuilder(options.keyPrefix);
+    this.log = new RateLimitedWarn(options.logger);
+    this.client = createClient(options);
+    this.client.defineCommand('sluiceAppendTurn', { numberOfKeys: 1, lua: APPEND_TURN_LUA });
+    this.client.defineCommand('sluiceLoad', { numberOfKeys: 1, lua: LOAD_LUA, readOnly: true });
+    // Without an 'error' listener a refused connection would crash the process.
+    this.client.on('error', (err: unknown) => this.log.warn('redis connection error', err));
+    this.client.on('node error', (err: unknown, node: unknown) => this.log.warn('redis node error', err, { node }));
+    this.client.on('ready', () => {
+      if (this.everReady) this.log.restored('redis connection restored');
+      this.everReady = true;
+    });
+  }
+
+  async load(tenant: string, sessionId: string): Promise<SessionSnapshot | null> {
+    const key = this.keys.sessionMessages(tenant, sessionId);
+    const reply = await this.run('load', () => this.client.sluiceLoad(key));
+    if (reply === null) return null;
+    const [pttl, entries] = reply;
+    return {
+      messages: entries.map(decodeEntryMessage),
+      // 0 marks a list without TTL, which this store never writes.
+      expiresAt: pttl >= 0 ? Math.floor((Date.now() + pttl) / 1000) : 0,
+    };
+  }
+
+  async appendTurn(tenant: string, sessionId: string, turn: StoredMessage[], limits: HistoryLimits): Promise<void> {
+    const key = this.keys.sessionMessages(tenant, sessionId);
+    if (turn.length === 0) return this.touch(tenant, sessionId, limits.ttlSeconds);
+    const countText = await loadTokenCounter();
+    const entries = turn.map((message) => encodeEntry(message, countMessageTokensWith(countText, message)));
+    const ttl = wholeTtlSeconds(limits.ttlSeconds);
+    await this.run('appendTurn', () =>
+      this.client.sluiceAppendTurn(key, scriptLimit(limits.maxMessages), scriptLimit(limits.maxTokens), ttl, ...entries),
+    );
+  }
+
+  async touch(tenant: string, sessionId: string, ttlSeconds: number): Promise<void> {
+    const key = this.keys.sessionMessages(tenant, sessionId);
+    // EXPIRE is a no-op on a missing key, so an expired session is not resurrected.
+    await this.run('touch', () => this.client.expire(key, wholeTtlSeconds(ttlSeconds)));
+  }
+
+  async delete(tenant: string, sessionId: string): Promise<boolean> {
+    const key = this.keys.sessionMessages(tenant, sessionId);
+    return (await this.run('delete', () => this.client.del(key))) > 0;
+  }
+
+  async putDocument(tenant: string, kind: string, id: string, value: unknown, ttlSeconds: number): Promise<void> {
+    const key = this.keys.document(tenant, kind, id);
+    const json = JSON.stringify(value);
+    if (json === undefined) throw new TypeError('document value is not JSON-serializable');
+    await this.run('putDocument', () => this.client.set(key, json, 'EX', wholeTtlSeconds(ttlSeconds)));
+  }
+
+  async getDocument<T = unknown>(tenant: string, kind: string, id: string): Promise<T | null> {
+    const key = this.keys.document(tenant, kind, id);
+    const json = await this.run('getDocument', () => this.client.get(key));
+    return json === null ? null : (JSON.parse(json) as T);
+  }
+
+  async deleteDocument(tenant: string, kind: string, id: string): Promise<boolean> {
+    const key = this.keys.document(tenant, kind, id);
+    return (await this.run('deleteDocument', () => this.client.del(key))) > 0;
+  }
+
+  async ping(): Promise<void> {
+    await this.run('ping', () => this.client.ping());
+  }
+
+  async close(): Promise<void> {
+    if (this.client.status === 'ready') {
+      await this.client.quit().catch(() => this.client.disconnect());
+    } else {
+      this.client.disconnect();
+    }
+  }
+
+  private async run<T>(operation: string, command: () => Promise<T>): Promise<T> {
+    try {
+      await this.connected();
+      return await command();
+    } catch (err) {
+      throw new StoreError(`redis ${operation} failed: ${errorMessage(err)}`, { cause: err });
+    }
+  }
+
+  /**
+   * Commands issued before the very first connection is up would be refused (no offline queue),
+   * so those wait for it, bounded by the connect timeout. Afterwards an unready client fails the
+   * command at once: that is the point of failing fast.
+   */
+  private connected(): Promise<void> {
+    const status = this.client.status;
+    if (status === 'ready' || this.everReady) return Promise.resolve();
+    if (status !== 'wait' && status !== 'connecting' && status !== 'connect') return Promise.resolve();
+    this.firstConnection ??= waitForReady(this.client, CONNECT_TIMEOUT_MS + 500).finally(() => {
+      this.firstConnection = undefined;
+    });
+    return this.firstConnection;
+  }
+}
+
+function createClient(options: RedisStoreOptions): Client {
+  const failFast = {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout: COMMAND_TIMEOUT_MS,
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    // Replaying an append whose reply was lost could store the turn twice.
+    autoResendUnfulfilledCommands: false,
+  } satisfies RedisOptions;
+
+  if (options.clusterNodes && options.clusterNodes.length > 0) {
+    const nodes = options.clusterNodes.map(parseNode);
+    const auth = nodes.find((node) => node.password !== undefined);
+    const { enableOfflineQueue, ...perNode } = failFast;
+    const clusterOptions: ClusterOptions = {
+      enableOfflineQueue,
+      clusterRetryStrategy: reconnectDelay,
+      redisOptions: {
+        ...perNode,
+        ...(auth?.username ? { username: auth.username } : {}),
+        ...(auth?.password ? { password: auth.password } : {}),
+        ...(nodes.some((node) => node.tls) ? { tls: {} } : {}),
+      },
+    };
+    return new Cluster(
+      nodes.map(({ host, port }) => ({ host, port })),
+      clusterOptions,
+    );
+  }
+  if (!options.url) throw new TypeError('redis store needs a url or cluster nodes');
+  return new Redis(options.url, { ...failFast, retryStrategy: reconnectDelay });
+}
+
+/** Lua's tonumber() cannot be trusted with "Infinity" or "NaN": an unbounded limit becomes a huge one. */
+function scriptLimit(limit: number): number {
+  return Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : Number.MAX_SAFE_INTEGER;
+}
+
+/** Exponential backoff capped at 2 s, with jitter so a fleet of gateways does not reconnect in lockstep. */
+function reconnectDelay(attempt: number): number {
+  return Math.min(MAX_RECONNECT_DELAY_MS, 50 * 2 ** Math.min(attempt, 6)) + Math.floor(Math.random() * 100);
+}
+
+interface ClusterNodeAddress {
+  host: string;
+  port: number;
+  username?: string;
+  password?: string;
+  tls: boolean;
+}
+
+/** Accepts "host:port" or "redis[s]://[user:pass@]host:port". */
+function parseNode(node: string): ClusterNodeAddress {
+  const url = new URL(node.includes('://') ? node : `redis://${node}`);
+  return {
+    host: url.hostname.replace(/^\[|\]$/g, ''),
+    port: url.port ? Number(url.port) : 6379,
+    ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
+    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+    tls: url.protocol === 'rediss:',
+  };
+}
+
+function waitForReady(client: Client, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const settle = (err?: Error) => {
+      clearTimeout(timer);
+      client.off('ready', onReady);
+      client.off('reconnecting', onGiveUp);
+      client.off('end', onGiveUp);
+      if (err) reject(err);
+      else resolve();
+    };
+    const onReady = () => settle();
+    const onGiveUp = () => settle(new Error('connection failed'));
+    const timer = setTimeout(() => settle(new Error('connection timed out')), timeoutMs);
+    client.once('ready', onReady);
+    client.once('reconnecting', onGiveUp);
+    client.once('end', onGiveUp);
+  });
+}
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Connection errors repeat on every reconnect attempt; log the first, then one per interval. */
+class RateLimitedWarn {
+  private lastLoggedAt = 0;
+  private suppressed = 0;
+
+  constructor(private readonly logger: StoreLogger | undefined) {}
+
+  warn(msg: string, err: unknown, extra: object = {}): void {
+    const now = Date.now();
+    if (now - this.lastLoggedAt < ERROR_LOG_INTERVAL_MS) {
+      this.suppressed++;
+      return;
+    }
+    const suppressed = this.suppressed;
+    this.lastLoggedAt = now;
+    this.suppressed = 0;
+    this.logger?.warn({ ...extra, err: errorMessage(err), suppressed }, msg);
+  }
+
+  restored(msg: string): void {
+    this.lastLoggedAt = 0;
+    this.suppressed = 0;
+    this.logger?.warn({}, msg);
+  }
+}

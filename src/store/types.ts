@@ -1,0 +1,46 @@
+/**
+ * Storage contracts. Two implementations (Redis, memory) behave identically; the same test suite
+ * runs on both.
+ */
+
+/** A chat message as the OpenAI API carries it (role plus any other fields, kept verbatim). */
+export type StoredMessage = { role: string } & Record<string, unknown>;
+
+export interface HistoryLimits {
+  /** Upper bound on stored messages after a save, enforced in whole turns. */
+  maxMessages: number;
+  /** Upper bound on the stored messages' token count after a save, enforced in whole turns. */
+  maxTokens: number;
+  ttlSeconds: number;
+}
+
+export interface SessionSnapshot {
+  messages: StoredMessage[];
+  /** Epoch seconds. */
+  expiresAt: number;
+}
+
+export interface SessionStore {
+  /** History of one session, oldest first; null when unknown or expired. One round trip. */
+  load(tenant: string, sessionId: string): Promise<SessionSnapshot | null>;
+  /**
+   * Appends one turn (the new non-system messages and the assistant answer) atomically, trims
+   * oldest whole turns to the limits (never the turn just appended) and refreshes the TTL: one
+   * round trip. A turn starts at a user message; a tool call and its results never split.
+   */
+  appendTurn(tenant: string, sessionId: string, turn: StoredMessage[], limits: HistoryLimits): Promise<void>;
+  /** Refreshes the TTL of an existing session (used when a request reads without saving). */
+  touch(tenant: string, sessionId: string, ttlSeconds: number): Promise<void>;
+  /** true when it existed. */
+  delete(tenant: string, sessionId: string): Promise<boolean>;
+
+  /** Opaque JSON documents (stored Responses API objects), scoped by tenant. */
+  putDocument(tenant: string, kind: string, id: string, value: unknown, ttlSeconds: number): Promise<void>;
+  getDocument<T = unknown>(tenant: string, kind: string, id: string): Promise<T | null>;
+  deleteDocument(tenant: string, kind: string, id: string): Promise<boolean>;
+
+  /** Resolves when the store answers; rejects otherwise. */
+  ping(): Promise<void>;
+  readonly kind: 'redis' | 'memory';
+  close(): Promise<void>;
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import {
+  decodeEntryMessage,
+  decodeEntryMeta,
+  encodeEntry,
+  entriesToDrop,
+  wholeTtlSeconds,
+} from '../../src/store/trim.js';
+import type { EntryMeta } from '../../src/store/trim.js';
+
+/** "U5" = user message (turn start) of 5 tokens, "a3" = any other message of 3 tokens. */
+function entries(spec: string): EntryMeta[] {
+  return spec.split(' ').map((item) => ({ startsTurn: item[0] === 'U', tokens: Number(item.slice(1)) }));
+}
+
+const loose = { maxMessages: 100, maxTokens: 1000 };
+
+describe('entry encoding', () => {
+  it('round-trips a message and exposes turn start and tokens without parsing JSON', () => {
+    const message = { role: 'user', content: 'a:b:{c}', extra: [1, { nested: true }] };
+    const entry = encodeEntry(message, 12);
+    expect(entry.startsWith('1:12:')).toBe(true);
+    expect(decodeEntryMeta(entry)).toEqual({ startsTurn: true, tokens: 12 });
+    expect(decodeEntryMessage(entry)).toEqual(message);
+  });
+
+  it('marks assistant and tool messages as turn continuations', () => {
+    expect(decodeEntryMeta(encodeEntry({ role: 'assistant', content: 'x' }, 2)).startsTurn).toBe(false);
+    expect(decodeEntryMeta(encodeEntry({ role: 'tool', content: 'x' }, 2)).startsTurn).toBe(false);
+  });
+});
+
+describe('entriesToDrop', () => {
+  it('drops nothing within the limits', () => {
+    expect(entriesToDrop(entries('U1 a1 U1 a1'), 2, loose)).toBe(0);
+  });
+
+  it('drops whole turns from the oldest end until the message count fits', () => {
+    expect(entriesToDrop(entries('U1 a1 a1 a1 U1 a1 U1 a1'), 6, { ...loose, maxMessages: 4 })).toBe(4);
+  });
+
+  it('drops whole turns until the token total fits, keeping a history exactly at the limit', () => {
+    expect(entriesToDrop(entries('U10 a10 U10 a10 U10 a10'), 4, { ...loose, maxTokens: 40 })).toBe(2);
+  });
+
+  it('never drops the appended turn, even when it alone exceeds the limits', () => {
+    expect(entriesToDrop(entries('U1 a1 U50 a50'), 2, { maxMessages: 1, maxTokens: 10 })).toBe(2);
+  });
+
+  it('protects the earlier turn that the appended entries continue', () => {
+    // Stored: U a(tool call) | appended: tool result, answer.
+    expect(entriesToDrop(entries('U1 a1 U1 a1 a1 a1'), 4, { ...loose, maxMessages: 2 })).toBe(2);
+  });
+
+  it('treats leading entries without a turn start as one turn', () => {
+    expect(entriesToDrop(entries('a1 a1 U1 a1'), 2, { ...loose, maxMessages: 2 })).toBe(2);
+  });
+});
+
+describe('wholeTtlSeconds', () => {
+  it('rounds up to whole seconds and never reaches zero', () => {
+    expect(wholeTtlSeconds(1.2)).toBe(2);
+    expect(wholeTtlSeconds(0)).toBe(1);
+    expect(wholeTtlSeconds(-5)).toBe(1);
+    expect(wholeTtlSeconds(3600)).toBe(3600);
+  });
+});
