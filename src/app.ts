@@ -18,6 +18,7 @@ import { registerChatRoutes } from './routes/chat-completions.js';
 import { registerMetricsRoute } from './routes/metrics.js';
 import { registerSessionRoutes } from './routes/sessions.js';
 import { registerGuardrailRoutes } from './routes/guardrails.js';
+import { registerResponsesRoutes } from './routes/responses.js';
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -159,6 +160,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     registerChatRoutes(v1);
     registerSessionRoutes(v1);
     registerGuardrailRoutes(v1);
+    registerResponsesRoutes(v1);
   }, { prefix: '/v1' });
 
   return app;

@@ -13,7 +13,7 @@ import { messagesOf } from './context.js';
 import { callUpstream } from './call-upstream.js';
 import { clampSampling } from './clamp.js';
 import { applySystemPrompt } from './system-prompt.js';
-import { toSse, type ChunkTransform } from './stream.js';
+import type { ChunkTransform, StreamHooks } from './stream.js';
 import { AnswerAssembler, loadSession, saveTurn, storedAnswer, takeSessionId } from './session.js';
 import { inputReport, record, reportValue, startGuardrails, type GuardrailRun } from './guardrail-context.js';
 import { checkInput } from './input-guardrails.js';
@@ -23,13 +23,17 @@ import { blockedCompletion, blockedStream } from './blocked-response.js';
 
 export type ChatOutcome =
   | { kind: 'json'; status: number; body: JsonObject }
-  | { kind: 'stream'; frames: AsyncIterable<string> };
+  | { kind: 'stream'; events: AsyncIterable<ChatCompletionChunk>; hooks: StreamHooks };
 
 export interface PipelineDeps {
   metrics: Metrics;
   store: SessionStore;
   /** The raw X-Session-Id header. */
   sessionHeader: string | string[] | undefined;
+  /** History from elsewhere (a Responses API chain), used when there is no session. */
+  history?: StoredMessage[];
+  /** Receives the turn after a successful completion (a Responses API chain), when there is no session. */
+  persistTurn?: (turn: StoredMessage[]) => Promise<void>;
 }
 
 export function checkModel(ctx: ChatContext): void {
@@ -64,11 +68,12 @@ export async function runChat(ctx: ChatContext, deps: PipelineDeps): Promise<Cha
       if (verdict.blockedBy.onBlock === 'error') throw contentFilterError(verdict.blockedBy.messages.blockedInput);
       const report = reportValue(guard);
       if (!ctx.stream) return { kind: 'json', status: 200, body: blockedCompletion(ctx.model, verdict.blockedBy.messages.blockedInput, report) };
-      return { kind: 'stream', frames: toSse(blockedStream(ctx.model, verdict.blockedBy.messages.blockedInput, report), {}) };
+      return { kind: 'stream', events: blockedStream(ctx.model, verdict.blockedBy.messages.blockedInput, report), hooks: {} };
     }
   }
 
-  ctx.body.messages = [...split.head, ...(session?.history ?? []), ...split.rest];
+  ctx.body.messages = [...split.head, ...(session?.history ?? deps.history ?? []), ...split.rest];
+  const sink = session ? (turn: StoredMessage[]) => saveTurn(ctx, deps.store, session, turn) : deps.persistTurn;
   // What a successful turn appends to the session: the client's new non-system messages, as masked.
   const newMessages = split.rest as StoredMessage[];
 
@@ -90,11 +95,11 @@ export async function runChat(ctx: ChatContext, deps: PipelineDeps): Promise<Cha
       stored = verdict.stored;
     }
     if (guard) (result.body as JsonObject).sluice_guardrail = reportValue(guard);
-    if (session && !ctx.blocked) await saveTurn(ctx, deps.store, session, [...newMessages, storedAnswer(stored)]);
+    if (sink && !ctx.blocked) await sink([...newMessages, storedAnswer(stored)]);
     return { kind: 'json', status: 200, body: result.body };
   }
 
-  const assembler = session ? new AnswerAssembler() : undefined;
+  const assembler = sink ? new AnswerAssembler() : undefined;
   const transforms: ChunkTransform[] = [observeUsage(ctx, deps)];
   if (guard?.output) transforms.push(guardedOutput(ctx, guard, deps, assembler));
   else {
@@ -106,21 +111,22 @@ export async function runChat(ctx: ChatContext, deps: PipelineDeps): Promise<Cha
   let firstToken = false;
   return {
     kind: 'stream',
-    frames: toSse(events, {
+    events,
+    hooks: {
       onFirstContent: () => {
         if (firstToken) return;
         firstToken = true;
         deps.metrics.ttft.observe(Number(process.hrtime.bigint() - ctx.startedAt) / 1e9);
       },
       onError: (err) => ctx.log.warn({ err }, 'stream ended with an error'),
-      ...(session && assembler
+      ...(sink && assembler
         ? {
             beforeDone: async () => {
-              if (!ctx.blocked) await saveTurn(ctx, deps.store, session, [...newMessages, assembler.message()]);
+              if (!ctx.blocked) await sink([...newMessages, assembler.message()]);
             },
           }
         : {}),
-    }),
+    },
   };
 }
 

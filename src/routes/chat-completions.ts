@@ -5,6 +5,7 @@ import type { Tenant } from '../config/runtime.js';
 import { validateChatRequest } from '../openai/chat-request.js';
 import type { ChatContext } from '../pipeline/context.js';
 import { runChat } from '../pipeline/run.js';
+import { toSse } from '../pipeline/stream.js';
 import { SSE_HEADERS } from '../sse/encode.js';
 
 /** Aborts when the client goes away before the response ended, cancelling the upstream. */
@@ -46,7 +47,7 @@ export function registerChatRoutes(app: FastifyInstance): void {
       setReportHeaders(reply, ctx);
       if (outcome.kind === 'json') return reply.code(outcome.status).send(outcome.body);
       reply.headers(SSE_HEADERS);
-      return reply.send(Readable.from(outcome.frames, { objectMode: false }));
+      return reply.send(Readable.from(toSse(outcome.events, outcome.hooks), { objectMode: false }));
     } catch (err) {
       // An error still tells what the guardrails and clamps did (e.g. a content_filter block).
       setReportHeaders(reply, ctx);
