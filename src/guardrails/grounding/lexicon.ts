@@ -8,7 +8,8 @@
 // Grammar that carries no checkable claim. Negations, quantifiers and comparisons ("not",
 // "both", "only", "before", "older") are deliberately absent: they are claims of their own.
 const FUNCTION_WORDS = `
-a an the and or nor of in on at to for from by with as into onto upon via per about than
+a an the and or nor but yet so if then because although though while whereas unless since until
+of in on at to for from by with as into onto upon via per about than
 through between among within during across along around against toward towards near off out up down
 is are was were be been being am do does did doing done has have had having
 i me my mine we us our ours you your yours he him his she her hers it its they them their theirs

@@ -1,8 +1,8 @@
 /**
  * Claim locality: how much of one answer clause the sources state together.
  *
- * Words found somewhere in the sources are not enough: "Yukio Mishima is Chilean" takes a name
- * from one sentence and a nationality from another. A clause is therefore credited by its best
+ * Words found somewhere in the sources are not enough: "Pieter Claes was a Swedish botanist"
+ * takes a name from one sentence and a nationality from another. A clause is therefore credited by its best
  * single source sentence, which may borrow from a sentence it refers back to (after a pronoun only
  * that sentence's first name, after "The museum" the whole sentence naming the museum) or from
  * other sentences that open with the same name.
@@ -14,7 +14,7 @@ import { sentenceOf, type SourceIndex } from './source-index.js';
 const LINKED_SENTENCE_LEVEL = 0.9;
 
 /** Answer clauses hold at most this many distinct terms, so a clause's terms fit in a bit mask. */
-export const MAX_CLAIM_TERMS = 30;
+const MAX_CLAIM_TERMS = 30;
 
 interface Placement {
   sentences: readonly number[];
@@ -98,7 +98,7 @@ class ClauseMasks {
     this.nameMasks = [...names.values()];
   }
 
-  /** Drops parts of names that are not whole: "University" alone is not "Stanford University". */
+  /** Drops parts of names that are not whole: "Museum" alone is not "Vessel Museum". */
   whole(mask: number): number {
     let kept = mask;
     for (const name of this.nameMasks) if ((kept & name) !== name) kept &= ~name;

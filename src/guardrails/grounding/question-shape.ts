@@ -22,7 +22,8 @@ const WH_WORD = /\b(?:what|which|who|whom|whose|when|where|why|how)\b/u;
 const FIRST_WORD = /[\p{L}\p{N}]+/u;
 const NUMBER_QUESTION = /\bhow (?:many|much|long|old|far|tall|big|large|high)\b|\bpopulation\b|\bnumber of\b/u;
 const TIME_QUESTION = /\bwhen\b|\byear\b|\bdate\b|\bcentury\b|\bdecade\b/u;
-const NAME_QUESTION = /\bwho(?:m|se)?\b|\bwhere\b|\b(?:what|which) (?:nationality|country|city|county|state|town|region|language)\b/u;
+const NAME_QUESTION =
+  /\bwho(?:m|se)?\b|\bwhere\b|\b(?:what|which) (?:nationality|country|city|county|state|town|region|language)\b/u;
 const MONTH = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/iu;
 /** "A or B?" questions are rightly answered with their own words. */
 const CHOICE = /\bor\b/iu;

@@ -2,7 +2,7 @@
  * Relevance of an answer to its query, from three lexical signals (the best one wins):
  * - echo: the answer takes up the query's own terms;
  * - bridge: the answer's terms sit in source sentences about the query, which is how a terse
- *   answer ("1786", "Radiohead") shows that it addresses the question;
+ *   answer ("1931", "Linden Press") shows that it addresses the question;
  * - shape: a short answer has the shape the question asks for (question-shape.ts).
  * An answer made only of the question's words restates it rather than answering it.
  */
@@ -33,6 +33,9 @@ const FOCUS_WEIGHT = 2;
 const HOP_LEVEL = 0.8;
 /** Focus of the other sentences of a source that is about the query: a passage keeps to a topic. */
 const PASSAGE_LEVEL = 0.4;
+/** The same for a phrase-length answer or a list of names, to a what/which/who question. */
+const TERSE_PASSAGE_LEVEL = 0.6;
+const TERSE_TERMS = 3;
 
 function totalWeight(items: readonly ResolvedTerm[]): number {
   return items.reduce((sum, item) => sum + item.weight, 0);
@@ -68,7 +71,11 @@ function echoOf(answer: readonly ResolvedTerm[], query: string): Echo {
 }
 
 /** How far each source sentence is about the query (see the *_LEVEL constants). */
-function queryFocus(queryTerms: readonly ResolvedTerm[], index: SourceIndex): Map<number, number> {
+function queryFocus(
+  queryTerms: readonly ResolvedTerm[],
+  index: SourceIndex,
+  passageLevel: number,
+): Map<number, number> {
   const focus = new Map<number, number>();
   const raise = (sentence: number, level: number): void => {
     focus.set(sentence, Math.max(focus.get(sentence) ?? 0, level));
@@ -81,30 +88,39 @@ function queryFocus(queryTerms: readonly ResolvedTerm[], index: SourceIndex): Ma
       queryWeight.set(sentence, (queryWeight.get(sentence) ?? 0) + item.weight * item.level);
     }
   }
+  // A short query may never reach FOCUS_WEIGHT: its best-matching sentence is then on topic.
+  const needed = Math.min(FOCUS_WEIGHT, Math.max(0, ...queryWeight.values()));
   const focusNames = new Set<string>();
   const focusSources = new Set<number>();
   for (const [sentence, weight] of queryWeight) {
-    raise(sentence, Math.min(1, weight / FOCUS_WEIGHT));
-    if (weight < FOCUS_WEIGHT) continue;
+    raise(sentence, Math.min(1, weight / needed));
+    if (weight < needed) continue;
     focusSources.add(index.sentenceSource[sentence] ?? -1);
     for (const name of index.namesBySentence.get(sentence) ?? []) focusNames.add(name);
-    // "It is bordered by Austria" is about the subject of the sentence before.
-    if (index.pronounSentences.has(sentence) && !index.sourceFirstSentences.has(sentence)) raise(sentence - 1, HOP_LEVEL);
+    // "It spans the Tolvern River." is about the subject of the sentence before it.
+    if (index.pronounSentences.has(sentence) && !index.sourceFirstSentences.has(sentence)) {
+      raise(sentence - 1, HOP_LEVEL);
+    }
   }
   for (const [sentence, names] of index.namesBySentence) {
     if ([...names].some((name) => focusNames.has(name))) raise(sentence, HOP_LEVEL);
   }
   index.sentenceSource.forEach((source, sentence) => {
-    if (focusSources.has(source)) raise(sentence, PASSAGE_LEVEL);
+    if (focusSources.has(source)) raise(sentence, passageLevel);
   });
   return focus;
 }
 
 /** Weighted share of the answer found in source sentences about the query, each term at its best. */
-function bridgeScore(answer: readonly ResolvedTerm[], queryTerms: readonly ResolvedTerm[], index: SourceIndex): number {
+function bridgeScore(
+  answer: readonly ResolvedTerm[],
+  queryTerms: readonly ResolvedTerm[],
+  index: SourceIndex,
+  passageLevel: number,
+): number {
   const total = totalWeight(answer);
   if (total === 0) return 0;
-  const focus = queryFocus(queryTerms, index);
+  const focus = queryFocus(queryTerms, index, passageLevel);
   let onQuery = 0;
   for (const item of answer) {
     if (item.level === 0 || item.positions === undefined) continue;
@@ -126,6 +142,10 @@ export function scoreRelevance(input: RelevanceInput): number {
   const echo = echoOf(answer, query);
   if (echo.restates && shape !== 'verdict' && !isChoiceQuestion(query)) return RESTATEMENT_SCORE;
   const queryTerms = distinctTerms(queryTokens.terms.map((term) => resolveTerm(term, input.index)));
-  const tie = Math.max(echo.score, bridgeScore(answer, queryTerms, input.index));
+  // A short phrase lifted from a passage about the query is the usual answer to "what"/"which"/"who".
+  const phrase = answer.length <= TERSE_TERMS || answer.every((item) => item.term.kind === 'entity');
+  const terse = phrase && (shape === 'any' || shape === 'name');
+  const bridge = bridgeScore(answer, queryTerms, input.index, terse ? TERSE_PASSAGE_LEVEL : PASSAGE_LEVEL);
+  const tie = Math.max(echo.score, bridge);
   return Math.max(UNRELATED_FLOOR, shaped, UNRELATED_FLOOR + (1 - UNRELATED_FLOOR) * tie);
 }

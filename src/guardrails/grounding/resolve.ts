@@ -11,16 +11,26 @@ import { stemOf, type Term, type TermKind } from './tokens.js';
 export const KIND_WEIGHT: Record<TermKind, number> = { number: 3, entity: 2, relation: 2, word: 1 };
 const SYNONYM_LEVEL = 0.9;
 const DERIVED_LEVEL = 0.85;
-/** A shared beginning alone ("southern"/"southwest") is weak evidence. */
+/** A shared beginning alone ("northern"/"northeast") is weak evidence. */
 const PREFIX_LEVEL = 0.3;
-/** "Definite Jux" for "Definitive Jux": a name sharing only a stem is a near miss. */
+/** "Generation Works" for "Generative Works": a name sharing only a stem is a near miss. */
 const STEM_ONLY_NAME_LEVEL = 0.6;
 /** Words of a name that the sources never write together in that order. */
 const SCATTERED_NAME_LEVEL = 0.5;
 /** Weight each extra word adds to a multi-word name. */
 const NAME_PART_WEIGHT = 0.5;
-/** A term found at more positions than this counts as present in every sentence. */
+/**
+ * A term found at more positions than this counts as present in every sentence: in large sources
+ * a word that common says little about where a claim comes from, and placing it costs time.
+ */
 const UBIQUITOUS_POSTINGS = 250;
+const UBIQUITOUS_SHARE_OF_SENTENCES = 1 / 50;
+const UBIQUITOUS_FLOOR = 32;
+
+function ubiquityLimit(index: SourceIndex): number {
+  const bySize = Math.max(UBIQUITOUS_FLOOR, index.sentenceStarts.length * UBIQUITOUS_SHARE_OF_SENTENCES);
+  return Math.min(UBIQUITOUS_POSTINGS, bySize);
+}
 /** Cap on the occurrences of a name's first word tried when checking the whole name. */
 const NAME_START_LIMIT = 2_000;
 
@@ -35,18 +45,26 @@ export interface ResolvedTerm {
   positions: readonly number[] | undefined;
 }
 
+/** Merged postings per index and key list: long answers ask for the same merges again and again. */
+const merged = new WeakMap<SourceIndex, Map<string, readonly number[] | undefined>>();
+
 function mergePositions(index: SourceIndex, keys: readonly string[]): readonly number[] | undefined {
-  const lists: number[][] = [];
-  let total = 0;
-  for (const key of new Set(keys)) {
-    const list = index.postings.get(key);
-    if (list === undefined) continue;
-    lists.push(list);
-    total += list.length;
+  if (keys.length === 1) {
+    const list = index.postings.get(keys[0] ?? '') ?? [];
+    return list.length > ubiquityLimit(index) ? undefined : list;
   }
-  if (total > UBIQUITOUS_POSTINGS) return undefined;
-  if (lists.length === 1) return lists[0];
-  return lists.flat().sort((a, b) => a - b);
+  let cache = merged.get(index);
+  if (cache === undefined) {
+    cache = new Map();
+    merged.set(index, cache);
+  }
+  const cacheKey = keys.join(' ');
+  if (cache.has(cacheKey)) return cache.get(cacheKey);
+  const lists = keys.map((key) => index.postings.get(key) ?? []);
+  const total = lists.reduce((sum, list) => sum + list.length, 0);
+  const positions = total > ubiquityLimit(index) ? undefined : [...new Set(lists.flat())].sort((a, b) => a - b);
+  cache.set(cacheKey, positions);
+  return positions;
 }
 
 /** A name's own spelling, allowing only a plural ending ("Romans" for "Roman"). */
@@ -57,10 +75,10 @@ function nameKeyFound(key: string, index: SourceIndex): boolean {
 
 export function resolveTerm(term: Term, index: SourceIndex): ResolvedTerm {
   const weight = KIND_WEIGHT[term.kind];
+  // A source word with the same key has the same stem, so the stem's postings cover the key's.
   const exact: string[] = [];
   if (index.postings.has(term.stem)) exact.push(term.stem);
   if (term.alt !== undefined && index.postings.has(term.alt)) exact.push(term.alt);
-  if (term.key !== term.stem && index.postings.has(term.key)) exact.push(term.key);
   if (exact.length > 0) {
     const level = term.kind === 'entity' && !nameKeyFound(term.key, index) ? STEM_ONLY_NAME_LEVEL : 1;
     return { term, weight, level, positions: mergePositions(index, exact) };
@@ -90,37 +108,28 @@ function hasPosting(list: readonly number[], position: number): boolean {
   return false;
 }
 
-function exactPostings(term: Term, index: SourceIndex): (readonly number[])[] {
-  const lists: (readonly number[])[] = [];
-  for (const key of new Set([term.stem, term.key])) {
-    const list = index.postings.get(key);
-    if (list !== undefined) lists.push(list);
-  }
-  return lists;
-}
-
 /** Whether the name's words occur in the sources in the same order and spacing. */
 function nameOccurs(parts: readonly ResolvedTerm[], index: SourceIndex): boolean {
   const [head, ...rest] = parts;
   if (head === undefined) return true;
   const tails = rest.map((part) => ({
     offset: part.term.position - head.term.position,
-    lists: exactPostings(part.term, index),
+    list: index.postings.get(part.term.stem) ?? [],
   }));
-  for (const list of exactPostings(head.term, index)) {
-    for (const start of list.slice(0, NAME_START_LIMIT)) {
-      if (tails.every(({ offset, lists }) => lists.some((tail) => hasPosting(tail, start + offset)))) return true;
-    }
+  const starts = index.postings.get(head.term.stem) ?? [];
+  for (let at = 0; at < starts.length && at < NAME_START_LIMIT; at += 1) {
+    const start = starts[at] ?? 0;
+    if (tails.every(({ offset, list }) => hasPosting(list, start + offset))) return true;
   }
   return false;
 }
 
 /**
- * A multi-word name is one claim: its parts share one name's weight, so "Miss USA 1968" does not
- * drown the predicate beside it. It must also appear as such: "Panama City Air Force Base" built
- * from "Panama City" and "Air Force Base" is a new entity, so its words only count as partly found.
+ * A multi-word name is one claim: its parts share one name's weight, so "Lake Orrin Nature Reserve" does not
+ * drown the predicate beside it. It must also appear as such: "Harlow Science Museum" built
+ * from "Harlow Arts Centre" and "Science Museum" is a new entity, so its words only count as partly found.
  */
-export function checkNames(resolved: readonly ResolvedTerm[], index: SourceIndex): ResolvedTerm[] {
+export function checkNames(resolved: ResolvedTerm[], index: SourceIndex): ResolvedTerm[] {
   const names = new Map<number, ResolvedTerm[]>();
   for (const item of resolved) {
     if (item.term.name < 0) continue;
@@ -139,11 +148,12 @@ export function checkNames(resolved: readonly ResolvedTerm[], index: SourceIndex
     checked.set(shape, occurs);
     if (!occurs) scattered.add(name);
   }
-  return resolved.map((item) => {
-    const parts = names.get(item.term.name);
-    if (parts === undefined) return item;
+  for (const [name, parts] of names) {
     const weight = (KIND_WEIGHT.entity + NAME_PART_WEIGHT * (parts.length - 1)) / parts.length;
-    const level = scattered.has(item.term.name) ? Math.min(item.level, SCATTERED_NAME_LEVEL) : item.level;
-    return { ...item, weight, level };
-  });
+    for (const part of parts) {
+      part.weight = weight;
+      if (scattered.has(name)) part.level = Math.min(part.level, SCATTERED_NAME_LEVEL);
+    }
+  }
+  return resolved;
 }

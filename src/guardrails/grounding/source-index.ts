@@ -80,7 +80,13 @@ interface SubjectTable {
   bySentence: Map<number, number>;
 }
 
-function addSource(index: SourceIndex, subjects: SubjectTable, source: string, sourceNumber: number, offset: number): number {
+function addSource(
+  index: SourceIndex,
+  subjects: SubjectTable,
+  source: string,
+  sourceNumber: number,
+  offset: number,
+): number {
   const { terms, tokenCount, clauseStarts, clausesWithPronoun } = tokenize(source, { splitClauses: false });
   const firstSentence = index.sentenceStarts.length;
   index.sourceFirstSentences.add(firstSentence);
@@ -115,12 +121,14 @@ export function indexSources(sources: readonly unknown[]): SourceIndex {
   const subjects: SubjectTable = { ids: new Map(), bySentence: new Map() };
   let offset = 0;
   sources.forEach((source, sourceNumber) => {
-    if (typeof source === 'string' && source.length > 0) offset = addSource(index, subjects, source, sourceNumber, offset);
+    if (typeof source !== 'string' || source.length === 0) return;
+    offset = addSource(index, subjects, source, sourceNumber, offset);
   });
   index.subjectOfSentence = new Int32Array(index.sentenceStarts.length).fill(-1);
   for (const [sentence, subject] of subjects.bySentence) index.subjectOfSentence[sentence] = subject;
   for (const stem of index.postings.keys()) {
-    if (stem.length >= PREFIX_LENGTH && !stem.startsWith('#')) addTo(index.prefixes, stem.slice(0, PREFIX_LENGTH), stem);
+    if (stem.length < PREFIX_LENGTH || stem.startsWith('#')) continue;
+    addTo(index.prefixes, stem.slice(0, PREFIX_LENGTH), stem);
   }
   index.sentenceAt = new Int32Array(offset + 1);
   let sentence = 0;

@@ -3,7 +3,7 @@
  * class, grouped into sentences (sources) or clauses (answers).
  *
  * Matching happens on a folded key (NFKC, lower case, no diacritics) and its Porter stem, so
- * "Bolaño" meets "Bolano" and "completed" meets "complete". Numbers are keyed by value, so
+ * "Ibáñez" meets "Ibanez" and "completed" meets "complete". Numbers are keyed by value, so
  * "52,300" meets "52300" and "seven" meets "7".
  */
 import { stemmer } from 'stemmer';
@@ -34,7 +34,7 @@ export interface Term {
   position: number;
   /** Index of the sentence (sources) or clause (answers) the term belongs to. */
   clause: number;
-  /** Id of the multi-word name this term is part of ("Chestnut Hill"), or -1. */
+  /** Id of the multi-word name this term is part of ("Tolvern River"), or -1. */
   name: number;
   /** Opens its clause after a definite determiner ("The museum was..."), so may refer back. */
   definite: boolean;
@@ -65,7 +65,7 @@ const TOKEN_PATTERN =
   /\p{N}+(?:[.,]\p{N}+)*|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u30fc]|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*/gu;
 // Characters between tokens that may close a sentence.
 const STOP_CHARS = '.!?\u3002\uff01\uff1f';
-// Characters a name may run across ("Yool-ho", "O'Meara", quoted titles).
+// Characters a name may run across ("Müller-Ibáñez", "O'Neill", quoted titles).
 const PLAIN_GAP_CHARS = '\'’"“”-';
 const ASCII = /^[\x00-\x7f]*$/u;
 // Clause openers that, after a comma, usually add a separate claim to the one before them.
@@ -90,6 +90,15 @@ const STEM_CACHE_LIMIT = 50_000;
 const MAX_NAME_TERMS = 8;
 
 const stemCache = new Map<string, string>();
+
+// Bounds said in several ways ("no more than 4 g" = "up to 4 g"), each replaced by one word.
+const BOUND_PHRASE =
+  /\b(?:(?:no|not) (?:more|greater|higher|less|fewer|lower) than|at (?:the )?(?:most|least)|up to|a (?:maximum|minimum) of)\b/gi;
+const LOWER_BOUND = /less|fewer|lower|least|minimum/i;
+
+function canonicalPhrases(text: string): string {
+  return text.replace(BOUND_PHRASE, (phrase) => (LOWER_BOUND.test(phrase) ? 'atleast' : 'upto'));
+}
 
 export function stemOf(key: string): string {
   const cached = stemCache.get(key);
@@ -158,7 +167,7 @@ function kindOf(key: string, capitalised: boolean, atSentenceStart: boolean): Te
 
 /** Content terms of `text`; function words advance positions but are not returned. */
 export function tokenize(text: string, options: TokenizeOptions): TokenizedText {
-  const normalized = text.normalize('NFKC');
+  const normalized = canonicalPhrases(text.normalize('NFKC'));
   const terms: Term[] = [];
   const clauseStarts: number[] = [0];
   const clausesWithPronoun = new Set<number>();
@@ -182,7 +191,7 @@ export function tokenize(text: string, options: TokenizeOptions): TokenizedText 
     previousEnd = match.index + surface.length;
     const key = foldKey(surface);
     position += 1;
-    // "moi... is" and "Jr. (born" do not end a sentence; "Indiana.Charlestown" does.
+    // "Wait... what" and "Dr. Lund" do not end a sentence; "Bergen.Oslo" (no space) does.
     const endsSentence =
       gap.newline ||
       (gap.stop &&
