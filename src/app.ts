@@ -18,6 +18,7 @@ import { registerChatRoutes } from './routes/chat-completions.js';
 import { registerMetricsRoute } from './routes/metrics.js';
 import { registerSessionRoutes } from './routes/sessions.js';
 import { registerGuardrailRoutes } from './routes/guardrails.js';
+import { registerRateLimit } from './rate-limit/hooks.js';
 import { registerResponsesRoutes } from './routes/responses.js';
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -38,7 +39,7 @@ declare module 'fastify' {
     tenant: Tenant | null;
     runtime: Runtime;
     /** For the access log line. */
-    access: { model?: string; target?: string; upstreamMs?: number; session?: string };
+    access: FastifyInstanceAccess;
   }
   interface FastifyInstance {
     runtimeHolder: RuntimeHolder;
@@ -140,6 +141,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         status: reply.statusCode,
         total_ms: Math.round(ms * 100) / 100,
         upstream_ms: req.access.upstreamMs === undefined ? undefined : Math.round(req.access.upstreamMs * 100) / 100,
+        ...(req.access.content !== undefined ? { content: req.access.content } : {}),
       },
       'request',
     );
@@ -156,6 +158,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       if (!tenant) throw invalidApiKey();
       req.tenant = tenant;
     });
+    registerRateLimit(v1); // after auth: only authenticated tenants count
     registerModelRoutes(v1);
     registerChatRoutes(v1);
     registerSessionRoutes(v1);
@@ -166,7 +169,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   return app;
 }
 
-type FastifyInstanceAccess = { model?: string; target?: string; upstreamMs?: number; session?: string };
+type FastifyInstanceAccess = {
+  model?: string;
+  target?: string;
+  upstreamMs?: number;
+  session?: string;
+  /** Message content, set only when `log_content` is on. */
+  content?: unknown;
+};
 
 /** Every error leaves in OpenAI's shape, Fastify's own included. */
 export function toGatewayError(err: FastifyError | GatewayError | Error): GatewayError {

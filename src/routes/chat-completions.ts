@@ -17,6 +17,11 @@ export function clientAbortSignal(reply: FastifyReply): AbortSignal {
   return ac.signal;
 }
 
+/** Content reaches the logs only when the config asks (server- or tenant-wide), and as the upstream saw it (masked). */
+export function logsContent(ctx: ChatContext): boolean {
+  return ctx.tenant.config.log_content ?? ctx.runtime.config.server.log_content;
+}
+
 export function setReportHeaders(reply: FastifyReply, ctx: ChatContext): void {
   if (ctx.clamped.length > 0) reply.header('x-sluice-clamped', ctx.clamped.join(', '));
   reply.header('x-sluice-guardrail', ctx.guardrail.length > 0 ? ctx.guardrail.join('; ') : 'none');
@@ -45,6 +50,7 @@ export function registerChatRoutes(app: FastifyInstance): void {
     try {
       const outcome = await runChat(ctx, { metrics: app.metrics, store: app.store, sessionHeader: req.headers['x-session-id'] });
       setReportHeaders(reply, ctx);
+      if (logsContent(ctx)) req.access.content = { messages: ctx.body.messages, ...(outcome.kind === 'json' ? { choices: outcome.body.choices } : {}) };
       if (outcome.kind === 'json') return reply.code(outcome.status).send(outcome.body);
       reply.headers(SSE_HEADERS);
       return reply.send(Readable.from(toSse(outcome.events, outcome.hooks), { objectMode: false }));

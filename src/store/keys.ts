@@ -3,6 +3,7 @@
  *
  *   session history: <prefix>:{<tenant>:<session>}:messages
  *   document:        <prefix>:{<tenant>}:<kind>:<id>
+ *   rate window:     <prefix>:{<tenant>}:@rate:<name>
  *
  * Tenant isolation rests on tenant names never containing ':', '{' or '}'. Inside the braces the
  * first ':' therefore always ends the tenant name, so a session id that itself contains ':' (e.g.
@@ -10,7 +11,8 @@
  * rejected. A session tag always contains a ':' and a document tag never does, so the two key
  * families cannot collide either. Braces are excluded everywhere before the closing '}' so the
  * Cluster hash tag is exactly the tenant (documents) or tenant:session (history), keeping all keys
- * of one session in one slot for the multi-key Lua scripts.
+ * of one session in one slot for the multi-key Lua scripts. A rate window's segment starts with
+ * '@', which no document kind may contain, so a window can never overwrite a document.
  */
 
 const TENANT = /^[A-Za-z0-9_-]{1,64}$/;
@@ -18,6 +20,7 @@ const SESSION_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const DOCUMENT_KIND = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_DOCUMENT_ID_LENGTH = 512;
 const PREFIX_FORBIDDEN = /[{}]/;
+const RATE_WINDOW_NAME = /^[a-z][a-z0-9_-]{0,31}$/;
 
 export class InvalidKeyPartError extends Error {
   constructor(part: string, value: string) {
@@ -29,6 +32,7 @@ export class InvalidKeyPartError extends Error {
 export interface KeyBuilder {
   sessionMessages(tenant: string, sessionId: string): string;
   document(tenant: string, kind: string, id: string): string;
+  rateWindow(tenant: string, name: string): string;
 }
 
 export function createKeyBuilder(prefix: string): KeyBuilder {
@@ -47,6 +51,11 @@ export function createKeyBuilder(prefix: string): KeyBuilder {
       // The id is the last segment and comes after the hash tag, so any content is unambiguous.
       if (id.length === 0 || id.length > MAX_DOCUMENT_ID_LENGTH) throw new InvalidKeyPartError('document id', id);
       return `${prefix}:{${tenant}}:${kind}:${id}`;
+    },
+    rateWindow(tenant, name) {
+      assertTenant(tenant);
+      if (!RATE_WINDOW_NAME.test(name)) throw new InvalidKeyPartError('rate window name', name);
+      return `${prefix}:{${tenant}}:@rate:${name}`;
     },
   };
 }

@@ -7,7 +7,7 @@
 import { countMessageTokensWith, loadTokenCounter } from './count-tokens.js';
 import { createKeyBuilder } from './keys.js';
 import { decodeEntryMessage, decodeEntryMeta, encodeEntry, entriesToDrop, wholeTtlSeconds } from './trim.js';
-import type { HistoryLimits, SessionSnapshot, SessionStore, StoredMessage } from './types.js';
+import type { HistoryLimits, RateWindow, SessionSnapshot, SessionStore, StoredMessage } from './types.js';
 
 interface Expiring<T> {
   value: T;
@@ -26,6 +26,8 @@ export class MemoryStore implements SessionStore {
   private readonly keys;
   private readonly sessions = new Map<string, Expiring<string[]>>();
   private readonly documents = new Map<string, Expiring<string>>();
+  // One entry per tenant and counter name at most, replaced when expired: no sweep needed.
+  private readonly rateWindows = new Map<string, Expiring<number>>();
   private readonly sweepTimer: NodeJS.Timeout;
 
   constructor(options: MemoryStoreOptions) {
@@ -92,6 +94,21 @@ export class MemoryStore implements SessionStore {
     return existed;
   }
 
+  async hitWindow(tenant: string, name: string, windowMs: number, amount: number, limit: number): Promise<RateWindow> {
+    const key = this.keys.rateWindow(tenant, name);
+    assertWindowHit(windowMs, amount);
+    const now = Date.now();
+    const window = live(this.rateWindows, key);
+    const count = window?.value ?? 0;
+    const allowed = count + amount <= limit;
+    if (allowed && amount > 0) {
+      if (window) window.value += amount;
+      else this.rateWindows.set(key, { value: amount, expiresAtMs: now + windowMs });
+      return { count: count + amount, resetMs: window ? window.expiresAtMs - now : windowMs, allowed };
+    }
+    return { count, resetMs: window ? window.expiresAtMs - now : 0, allowed };
+  }
+
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {
@@ -114,6 +131,12 @@ function live<T>(map: Map<string, Expiring<T>>, key: string): Expiring<T> | unde
   if (item.expiresAtMs > Date.now()) return item;
   map.delete(key);
   return undefined;
+}
+
+/** The Redis store checks the same, so both stores refuse the same calls. */
+function assertWindowHit(windowMs: number, amount: number): void {
+  if (!Number.isSafeInteger(windowMs) || windowMs < 1) throw new RangeError(`window must be a positive integer of ms, got ${windowMs}`);
+  if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError(`amount must be a non-negative integer, got ${amount}`);
 }
 
 function ttlMilliseconds(ttlSeconds: number): number {

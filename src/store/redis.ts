@@ -7,13 +7,14 @@
  * queueing (the caller degrades or answers 503), while a background loop reconnects forever with
  * capped backoff, so Redis going away and coming back never needs a restart.
  */
+import { createHash } from 'node:crypto';
 import { Cluster, Redis } from 'ioredis';
 import type { ClusterOptions, RedisOptions, Result } from 'ioredis';
 import { countMessageTokensWith, loadTokenCounter } from './count-tokens.js';
 import { createKeyBuilder } from './keys.js';
 import type { KeyBuilder } from './keys.js';
 import { APPEND_TURN_LUA, decodeEntryMessage, encodeEntry, wholeTtlSeconds } from './trim.js';
-import type { HistoryLimits, SessionSnapshot, SessionStore, StoredMessage } from './types.js';
+import type { HistoryLimits, RateWindow, SessionSnapshot, SessionStore, StoredMessage } from './types.js';
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
@@ -28,6 +29,30 @@ local ttl = redis.call('PTTL', KEYS[1])
 if ttl == -2 then return nil end
 return {ttl, redis.call('LRANGE', KEYS[1], 0, -1)}
 `;
+
+/**
+ * Fixed-window counter: counts ARGV[1] only while the total stays within ARGV[3]; the first counted
+ * amount opens the window for ARGV[2] ms (PEXPIRE on a fresh key, never extended). Replies
+ * {count, ms until the window closes or 0, allowed}.
+ */
+const HIT_WINDOW_LUA = `
+local amount = tonumber(ARGV[1])
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+local allowed = 0
+if count + amount <= tonumber(ARGV[3]) then
+  allowed = 1
+  if amount > 0 then count = redis.call('INCRBY', KEYS[1], amount) end
+end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl == -1 then
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+  ttl = tonumber(ARGV[2])
+elseif ttl < 0 then
+  ttl = 0
+end
+return {count, ttl, allowed}
+`;
+const HIT_WINDOW_SHA = createHash('sha1').update(HIT_WINDOW_LUA).digest('hex');
 
 export interface StoreLogger {
   warn(obj: object, msg: string): void;
@@ -130,6 +155,22 @@ export class RedisStore implements SessionStore {
     return (await this.run('deleteDocument', () => this.client.del(key))) > 0;
   }
 
+  async hitWindow(tenant: string, name: string, windowMs: number, amount: number, limit: number): Promise<RateWindow> {
+    const key = this.keys.rateWindow(tenant, name);
+    assertWindowHit(windowMs, amount);
+    const args = [amount, windowMs, scriptLimit(limit)];
+    // The script is defined here rather than with defineCommand: EVALSHA, and EVAL once per node
+    // that has not cached it yet.
+    const reply = await this.run('hitWindow', () =>
+      this.client.evalsha(HIT_WINDOW_SHA, 1, key, ...args).catch((err: unknown) => {
+        if (err instanceof Error && err.message.startsWith('NOSCRIPT')) return this.client.eval(HIT_WINDOW_LUA, 1, key, ...args);
+        throw err;
+      }),
+    );
+    const [count, resetMs, allowed] = reply as [number, number, number];
+    return { count, resetMs, allowed: allowed === 1 };
+  }
+
   async ping(): Promise<void> {
     await this.run('ping', () => this.client.ping());
   }
@@ -203,6 +244,12 @@ function createClient(options: RedisStoreOptions): Client {
 /** Lua's tonumber() cannot be trusted with "Infinity" or "NaN": an unbounded limit becomes a huge one. */
 function scriptLimit(limit: number): number {
   return Number.isFinite(limit) ? Math.max(0, Math.floor(limit)) : Number.MAX_SAFE_INTEGER;
+}
+
+/** The memory store checks the same; the script would take a fraction or a negative amount. */
+function assertWindowHit(windowMs: number, amount: number): void {
+  if (!Number.isSafeInteger(windowMs) || windowMs < 1) throw new RangeError(`window must be a positive integer of ms, got ${windowMs}`);
+  if (!Number.isSafeInteger(amount) || amount < 0) throw new RangeError(`amount must be a non-negative integer, got ${amount}`);
 }
 
 /** Exponential backoff capped at 2 s, with jitter so a fleet of gateways does not reconnect in lockstep. */

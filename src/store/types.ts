@@ -20,6 +20,16 @@ export interface SessionSnapshot {
   expiresAt: number;
 }
 
+/** One fixed-window counter after a hit (see SessionStore.hitWindow). */
+export interface RateWindow {
+  /** The window's total after this hit; unchanged when the hit was refused. */
+  count: number;
+  /** Milliseconds until the window closes and the count starts from zero; 0 when no window is open. */
+  resetMs: number;
+  /** Whether the amount fitted within the limit and was counted. */
+  allowed: boolean;
+}
+
 export interface SessionStore {
   /** History of one session, oldest first; null when unknown or expired. One round trip. */
   load(tenant: string, sessionId: string): Promise<SessionSnapshot | null>;
@@ -38,6 +48,13 @@ export interface SessionStore {
   putDocument(tenant: string, kind: string, id: string, value: unknown, ttlSeconds: number): Promise<void>;
   getDocument<T = unknown>(tenant: string, kind: string, id: string): Promise<T | null>;
   deleteDocument(tenant: string, kind: string, id: string): Promise<boolean>;
+
+  /**
+   * Adds `amount` (a non-negative integer) to the tenant's counter `name` only when the total stays
+   * within `limit`, atomically and in one round trip. The window opens at the first counted amount
+   * and closes `windowMs` later, whatever happens in between; amount 0 reads without opening one.
+   */
+  hitWindow(tenant: string, name: string, windowMs: number, amount: number, limit: number): Promise<RateWindow>;
 
   /** Resolves when the store answers; rejects otherwise. */
   ping(): Promise<void>;
