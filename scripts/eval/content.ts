@@ -212,29 +212,54 @@ function sharedReport(detector: ContentDetector): string {
 
 // ---- speed ---------------------------------------------------------------------------------
 
+/** Best of a few runs, wall clock and CPU time (the CPU figure is steadier on a busy machine). */
+function timeIt(run: () => void, repeats: number): { wall: number; cpu: number } {
+  let wall = Number.POSITIVE_INFINITY;
+  let cpu = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < repeats; i++) {
+    const before = process.cpuUsage();
+    const t = performance.now();
+    run();
+    wall = Math.min(wall, performance.now() - t);
+    const used = process.cpuUsage(before);
+    cpu = Math.min(cpu, (used.user + used.system) / 1000);
+  }
+  return { wall, cpu };
+}
+
+function throughput(detector: ContentDetector, label: string, sample: string): string {
+  const all: ContentCategory[] = [...LEXICAL, 'prompt_attack'];
+  let corpus = '';
+  while (corpus.length < 1_000_000) corpus += sample + '\n';
+  detector(corpus, all);
+  const mb = Buffer.byteLength(corpus) / 1e6;
+  const { wall, cpu } = timeIt(() => detector(corpus, all), 5);
+  return `  ${label}: ${pct((mb * 1000) / wall)} MB/s wall, ${pct((mb * 1000) / cpu)} MB/s CPU (${pct(mb)} MB, all categories)`;
+}
+
 function speedReport(detector: ContentDetector): string {
   const all: ContentCategory[] = [...LEXICAL, 'prompt_attack'];
-  const sample = readJsonl<OwnContentRow>(join(FIXTURES, 'content.jsonl')).map((r) => r.text).join('\n');
-  let corpus = '';
-  while (corpus.length < 2_000_000) corpus += sample + '\n';
-  detector(corpus.slice(0, 10_000), all);
-  let t = performance.now();
-  detector(corpus, all);
-  const seconds = (performance.now() - t) / 1000;
-  const mb = Buffer.byteLength(corpus) / 1e6;
-  const adversarial = [
-    ['repeated threat words', 'kill '.repeat(52_429)],
-    ['one 256 KB token', 'a'.repeat(262_144)],
-    ['spaced single letters', 'k '.repeat(131_072)],
-    ['masked stars', 'f*ck '.repeat(52_429)],
-    ['gap bait', 'ignore the the the the '.repeat(11_400)],
-    ['base64-like run', 'QUFBQUFB'.repeat(32_768)],
-  ] as const;
-  const lines = [`Speed: ${pct(mb / seconds)} MB/s over ${pct(mb)} MB of fixture text, all categories`];
+  const lines = ['Speed (best of 5)'];
+  const sharedContent = join(SHARED, 'content.jsonl');
+  if (existsSync(sharedContent)) {
+    lines.push(throughput(detector, 'shared moderation texts', readJsonl<SharedContentRow>(sharedContent).map((r) => r.text).join('\n')));
+  }
+  lines.push(throughput(detector, 'own fixtures (dense with hits)', readJsonl<OwnContentRow>(join(FIXTURES, 'content.jsonl')).map((r) => r.text).join('\n')));
+  const size = 262_144;
+  const fill = (unit: string): string => unit.repeat(Math.ceil(size / unit.length)).slice(0, size);
+  const adversarial: [string, string][] = [
+    ['repeated threat word', fill('kill ')],
+    ['repeated insult sentence', fill('you are a stupid idiot ')],
+    ['repeated hate phrase', fill('all muslims are filthy animals ')],
+    ['one 256 KB token', fill('a')],
+    ['spaced single letters', fill('k ')],
+    ['masked words', fill('f*ck ')],
+    ['gap bait', fill('ignore the the the the ')],
+    ['base64-like run', fill('QUFBQUFB')],
+  ];
   for (const [name, input] of adversarial) {
-    t = performance.now();
-    detector(input, all);
-    lines.push(`  256 KB adversarial (${name}): ${(performance.now() - t).toFixed(1)} ms`);
+    const { wall, cpu } = timeIt(() => detector(input, all), 5);
+    lines.push(`  256 KB adversarial (${name}): ${wall.toFixed(1)} ms wall, ${cpu.toFixed(1)} ms CPU`);
   }
   return lines.join('\n');
 }

@@ -16,6 +16,7 @@ import { MISCONDUCT_RULES } from './content/lexicon/misconduct.js';
 import { SEXUAL_RULES } from './content/lexicon/sexual.js';
 import { VIOLENCE_RULES } from './content/lexicon/violence.js';
 import { compileUnmasker } from './content/unmask.js';
+import { lexiconVocabulary } from './content/vocabulary.js';
 import { compilePromptAttackScorer } from './content/prompt-attack.js';
 import { compileRules, type RuleHit } from './content/rule-matcher.js';
 import { tokenize, type TokenStream } from './content/tokenize.js';
@@ -24,8 +25,8 @@ const SCORE: Record<Confidence, number> = { low: 0.45, medium: 0.7, high: 0.9 };
 const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 
 const DENSITY: Partial<Record<ContentCategory, DensityOptions>> = {
-  sexual: { window: 60, minHits: 3, minWeight: 4 },
-  violence: { window: 50, minHits: 3, minWeight: 4 },
+  sexual: { window: 60, minHits: 3, minWeight: 3 },
+  violence: { window: 50, minHits: 3, minWeight: 5 },
   hate: { window: 50, minHits: 3, minWeight: 5 },
   insults: { window: 40, minHits: 3, minWeight: 5 },
 };
@@ -40,14 +41,16 @@ export function compileContentDetector(): ContentDetector {
     misconduct: MISCONDUCT_RULES,
   };
   const rules = compileRules(tables, classes);
-  const unmask = compileUnmasker(Object.values(tables).flat(), classes);
+  const allRules = Object.values(tables).flat();
+  const unmask = compileUnmasker(allRules, classes);
+  const known = lexiconVocabulary(allRules, classes);
   const promptAttack = compilePromptAttackScorer(classes);
 
   return (text, categories) => {
     if (typeof text !== 'string' || text.length === 0 || categories.length === 0) return [];
     try {
       const wanted = new Set(categories);
-      const tokens = tokenize(text, { unmask });
+      const tokens = tokenize(text, { unmask, known });
       const lexical = new Set(wanted);
       // harmful requests make a framed prompt more suspicious, so scan them for prompt attacks too
       if (wanted.has('prompt_attack')) lexical.add('misconduct').add('violence');
@@ -56,10 +59,16 @@ export function compileContentDetector(): ContentDetector {
       lexical.delete('prompt_attack');
       const hits = rules.scan(tokens, lexical);
       if (wanted.has('insults')) softenInSexualContext(hits);
+      const byCategory = new Map<ContentCategory, RuleHit[]>();
+      for (const hit of hits) {
+        const list = byCategory.get(hit.category);
+        if (list) list.push(hit);
+        else byCategory.set(hit.category, [hit]);
+      }
       const matches: ContentMatch[] = [];
       for (const category of wanted) {
         if (category === 'prompt_attack') continue;
-        const own = hits.filter((h) => h.category === category).sort((a, b) => a.first - b.first);
+        const own = (byCategory.get(category) ?? []).sort((a, b) => a.first - b.first);
         const density = DENSITY[category];
         if (density) own.push(...escalateByDensity(own, density));
         matches.push(...toMatches(own, tokens));
@@ -99,20 +108,50 @@ function toMatches(hits: readonly RuleHit[], tokens: TokenStream): ContentMatch[
 const SEXUAL_CONTEXT_WINDOW = 20;
 const LOWER: Record<Confidence, Confidence | null> = { high: 'medium', medium: 'low', low: null };
 
-/** Lowers insult hits that sit among explicit sexual hits (in place; dropped hits are removed). */
+/**
+ * Insult hits inside explicit sexual content are part of that content: dropped when they overlap
+ * a sexual hit, lowered one level when they are near one (in place).
+ */
 function softenInSexualContext(hits: RuleHit[]): void {
-  const sexual = hits.filter((h) => h.category === 'sexual' && h.confidence !== 'low').map((h) => h.first);
+  const sexual = hits.filter((h) => h.category === 'sexual' && h.confidence !== 'low').sort((a, b) => a.first - b.first);
   if (sexual.length === 0) return;
+  const firsts = sexual.map((h) => h.first);
+  // longest sexual hit, so overlap checks only need to look that far back
+  let longest = 0;
+  for (const h of sexual) longest = Math.max(longest, h.last - h.first);
   let write = 0;
   for (const hit of hits) {
-    if (hit.category === 'insults' && sexual.some((p) => Math.abs(p - hit.first) <= SEXUAL_CONTEXT_WINDOW)) {
-      const lowered = LOWER[hit.confidence];
-      if (lowered === null) continue;
-      hit.confidence = lowered;
+    if (hit.category === 'insults') {
+      let overlaps = false;
+      let near = false;
+      for (let k = lowerBound(firsts, hit.first - Math.max(longest, SEXUAL_CONTEXT_WINDOW)); k < firsts.length; k++) {
+        const s = sexual[k] as RuleHit;
+        if (s.first >= hit.last && s.first - hit.first > SEXUAL_CONTEXT_WINDOW) break;
+        if (s.first < hit.last && hit.first < s.last) overlaps = true;
+        if (Math.abs(s.first - hit.first) <= SEXUAL_CONTEXT_WINDOW) near = true;
+        if (overlaps) break;
+      }
+      if (overlaps) continue;
+      if (near) {
+        const lowered = LOWER[hit.confidence];
+        if (lowered === null) continue;
+        hit.confidence = lowered;
+      }
     }
     hits[write++] = hit;
   }
   hits.length = write;
+}
+
+function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function firstHarmful(hits: readonly RuleHit[], tokens: TokenStream): { start: number; end: number } | null {

@@ -7,7 +7,8 @@
 import type { Confidence } from '../types.js';
 import { PROMPT_ATTACK_SIGNALS, SOFT_KINDS, type SignalKind } from './lexicon/prompt-attack.js';
 import { negated, wordNearby } from './rule-matcher.js';
-import { compilePattern, expandBraces, matchAround, parsePattern, PatternIndex, type CompiledPattern } from './token-pattern.js';
+import { PatternIndex } from './pattern-index.js';
+import { compileVariants, matchAround, type CompiledPattern } from './token-pattern.js';
 import { tokenize, type TokenStream } from './tokenize.js';
 import { parseWordSet, type WordClasses, type WordSet } from './word-set.js';
 
@@ -34,7 +35,7 @@ interface Evidence {
 
 const MIN_SCORE = 0.4;
 // soft kinds alone never reach `medium`
-const SOFT_CAP = 0.45;
+const SOFT_CAP = 0.38;
 const MEDIUM_SCORE = 0.6;
 const HIGH_SCORE = 0.85;
 // kinds that a preceding negation turns around ("do not ignore the instructions above")
@@ -56,7 +57,7 @@ export function compilePromptAttackScorer(classes: WordClasses): PromptAttackSco
       weight: rule.w,
       unless: rule.unless ? parseWordSet(rule.unless, classes) : undefined,
     };
-    for (const variant of expandBraces(rule.p)) index.add(compilePattern(parsePattern(variant, classes), signal));
+    for (const compiled of compileVariants(rule.p, classes, signal)) index.add(compiled);
   }
   const scratch: CompiledPattern<Signal>[] = [];
 

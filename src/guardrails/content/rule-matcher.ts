@@ -4,7 +4,8 @@
  * rule's `unless` set near the hit (same sentence) cancel it ("kill the process").
  */
 import type { Confidence, ContentCategory } from '../types.js';
-import { compilePattern, expandBraces, matchAround, parsePattern, PatternIndex, type CompiledPattern } from './token-pattern.js';
+import { PatternIndex } from './pattern-index.js';
+import { compileVariants, matchAround, type CompiledPattern, type PatternElement } from './token-pattern.js';
 import type { TokenStream } from './tokenize.js';
 import { matchesWord, parseWordSet, type WordClasses, type WordSet } from './word-set.js';
 
@@ -14,6 +15,8 @@ export interface ContentRule {
   c: Confidence;
   /** words that cancel the hit when they occur near it in the same sentence */
   unless?: string;
+  /** words that lower the hit one level when they occur near it ("attempted suicide ... thankfully") */
+  lowerIf?: string;
   /** a preceding negation lowers the confidence; on unless said otherwise */
   negatable?: boolean;
 }
@@ -32,6 +35,7 @@ interface RulePayload {
   category: ContentCategory;
   confidence: Confidence;
   unless: WordSet | undefined;
+  lowerIf: WordSet | undefined;
   negatable: boolean;
 }
 
@@ -39,6 +43,8 @@ const NEGATORS = parseWordSet(
   "not|never|no|don't|dont|won't|wont|wouldn't|wouldnt|didn't|didnt|can't|cant|cannot|isn't|shouldn't|doesn't|nor|against|stop|prevent|avoid",
 );
 const NEGATION_WINDOW = 3;
+// a rule that already matched this often in one text adds nothing but work (repetition floods)
+const MAX_HITS_PER_RULE = 32;
 const UNLESS_WINDOW = 12;
 const LOWER: Record<Confidence, Confidence | null> = { high: 'medium', medium: 'low', low: null };
 
@@ -59,23 +65,17 @@ export function compileRules(
     for (const rule of rules) {
       const id = nextId++;
       const unless = rule.unless ? parseWordSet(rule.unless, classes) : undefined;
-      for (const variant of expandBraces(rule.p)) {
-        const elements = parsePattern(variant, classes);
+      const lowerIf = rule.lowerIf ? parseWordSet(rule.lowerIf, classes) : undefined;
+      const base: RulePayload = { id, category, confidence: rule.c, unless, lowerIf, negatable: rule.negatable ?? true };
+      for (const compiled of compileVariants(rule.p, classes, base)) {
         // a pattern that spells out a negation itself ("should not exist") is not negated by it
-        const spellsNegation = elements.some((e) => e.kind === 'word' && [...e.set.exact].some((w) => NEGATORS.exact.has(w)));
-        const payload: RulePayload = {
-          id,
-          category,
-          confidence: rule.c,
-          unless,
-          negatable: (rule.negatable ?? true) && !spellsNegation,
-        };
-        index.add(compilePattern(elements, payload));
-        const only = elements[0];
-        if (elements.length === 1 && only?.kind === 'word' && rule.c === 'high') {
+        if (base.negatable && spellsNegation(compiled.elements)) compiled.payload = { ...base, negatable: false };
+        index.add(compiled);
+        const only = compiled.elements[0];
+        if (compiled.elements.length === 1 && only?.kind === 'word' && rule.c === 'high') {
           for (const w of only.set.exact) {
             if (w.length < 5) continue;
-            joinable.set(w, payload);
+            joinable.set(w, base);
             for (let k = 2; k <= 5 && k < w.length; k++) joinableHeads.add(w.slice(0, k));
           }
         }
@@ -84,23 +84,28 @@ export function compileRules(
   }
 
   const scratch: CompiledPattern<RulePayload>[] = [];
+  const ruleCount = nextId;
   return {
     scan(tokens, categories) {
       const hits: RuleHit[] = [];
+      const perRule = new Uint16Array(ruleCount);
       for (let i = 0; i < tokens.length; i++) {
         index.candidates(tokens.norm[i] as string, tokens.squeezed[i] as string, scratch);
         for (const pattern of scratch) {
           const rule = pattern.payload;
-          if (!categories.has(rule.category)) continue;
+          if (perRule[rule.id] === MAX_HITS_PER_RULE || !categories.has(rule.category)) continue;
           const range = matchAround(pattern, tokens, i);
           if (!range) continue;
           const confidence = judge(rule, tokens, range.first, range.end);
-          if (confidence) hits.push({ category: rule.category, confidence, first: range.first, last: range.end, ruleId: rule.id });
+          if (!confidence) continue;
+          perRule[rule.id] = (perRule[rule.id] ?? 0) + 1;
+          hits.push({ category: rule.category, confidence, first: range.first, last: range.end, ruleId: rule.id });
         }
         if (i + 1 < tokens.length && joinableHeads.has(tokens.norm[i] as string)) {
           const joined = joinedPair(tokens, i);
           const rule = joined === '' ? undefined : joinable.get(joined);
-          if (rule && categories.has(rule.category)) {
+          if (rule && perRule[rule.id] !== MAX_HITS_PER_RULE && categories.has(rule.category)) {
+            perRule[rule.id] = (perRule[rule.id] ?? 0) + 1;
             hits.push({ category: rule.category, confidence: rule.confidence, first: i, last: i + 2, ruleId: rule.id });
           }
         }
@@ -110,10 +115,20 @@ export function compileRules(
   };
 }
 
+function spellsNegation(elements: readonly PatternElement[]): boolean {
+  const hasNegator = (set: WordSet): boolean => [...set.exact].some((w) => NEGATORS.exact.has(w));
+  return elements.some((e) =>
+    e.kind === 'word' ? hasNegator(e.set) : e.kind === 'phrase' ? e.options.some((o) => o.some(hasNegator)) : false,
+  );
+}
+
 function judge(rule: RulePayload, tokens: TokenStream, first: number, end: number): Confidence | null {
   if (rule.unless && wordNearby(rule.unless, tokens, first, end)) return null;
-  if (rule.negatable && negated(tokens, first, end)) return LOWER[rule.confidence];
-  return rule.confidence;
+  let confidence: Confidence | null = rule.confidence;
+  if (rule.lowerIf && wordNearby(rule.lowerIf, tokens, first, end)) confidence = LOWER[confidence];
+  // a negation usually turns the statement around ("I would never hurt you"): two levels down
+  if (confidence && rule.negatable && negated(tokens, first, end)) confidence = LOWER[LOWER[confidence] ?? 'low'] ?? null;
+  return confidence;
 }
 
 /** True when a word of `set` occurs within a few tokens of [first, end) in the same sentence. */

@@ -4,7 +4,8 @@
  *
  *   kill+ ~2 @target       a word set, then up to 2 free tokens, then a word from a class
  *   [the|a] bomb           a bracketed element is optional
- *   {make|build} a bomb    braces expand to one pattern per alternative (phrases allowed)
+ *   {make|build} a bomb    braces: one-word alternatives form a word set, phrases a phrase choice;
+ *                          groups holding gaps or optional parts expand to separate patterns
  *
  * A pattern is looked up by its rarest required word (its anchor) and matched outwards from it,
  * so common words such as "you" or "the" do not start work at every occurrence.
@@ -14,7 +15,12 @@ import { matchesWord, parseWordSet, type WordClasses, type WordSet } from './wor
 
 export type PatternElement =
   | { kind: 'word'; set: WordSet; optional: boolean }
+  | { kind: 'phrase'; options: WordSet[][] }
   | { kind: 'gap'; max: number };
+
+// phrase groups survive brace expansion under these marks and are parsed as one element
+const PHRASE_OPEN = '\u27e8';
+const PHRASE_CLOSE = '\u27e9';
 
 export interface CompiledPattern<T> {
   elements: PatternElement[];
@@ -33,15 +39,21 @@ const COMMON = new Set(
     .split(' '),
 );
 
+const COMMON_COST = 1e6;
+
+/** Cost of anchoring on a word element: its common words first, then its size. */
+function anchorCost(e: PatternElement): number {
+  if (e.kind !== 'word' || e.optional) return Number.POSITIVE_INFINITY;
+  let common = 0;
+  for (const w of e.set.exact) if (COMMON.has(w)) common++;
+  return common * COMMON_COST + e.set.exact.size + e.set.prefixes.length * 50;
+}
+
 export function compilePattern<T>(elements: PatternElement[], payload: T): CompiledPattern<T> {
   let anchor = 0;
   let best = Number.POSITIVE_INFINITY;
   elements.forEach((e, index) => {
-    if (e.kind !== 'word' || e.optional) return;
-    let common = 0;
-    for (const w of e.set.exact) if (COMMON.has(w)) common++;
-    // fewest common words first, then the smaller set
-    const cost = common * 1e6 + e.set.exact.size + e.set.prefixes.length * 50;
+    const cost = anchorCost(e);
     if (cost < best) {
       best = cost;
       anchor = index;
@@ -75,6 +87,11 @@ export function expandBraces(pattern: string): string[] {
   if (alternatives.every((a) => a !== '' && !/[\s{}[\]~]/.test(a))) {
     return expandBraces(pattern.slice(0, open) + alternatives.join('|') + pattern.slice(close + 1));
   }
+  // plain phrases (no gaps, options or groups inside) become one phrase element
+  if (alternatives.every((a) => a !== '' && !/[{}[\]~]/.test(a))) {
+    const group = PHRASE_OPEN + alternatives.map((a) => a.replace(/\s+/g, ' ')).join('|') + PHRASE_CLOSE;
+    return expandBraces(pattern.slice(0, open) + ' ' + group + ' ' + pattern.slice(close + 1));
+  }
   const out: string[] = [];
   for (let k = 0; k + 1 < bounds.length; k++) {
     const alternative = pattern.slice((bounds[k] as number) + 1, bounds[k + 1]);
@@ -85,10 +102,15 @@ export function expandBraces(pattern: string): string[] {
 
 export function parsePattern(pattern: string, classes: WordClasses): PatternElement[] {
   const elements: PatternElement[] = [];
-  for (const part of pattern.split(' ')) {
-    if (part === '') continue;
+  for (const part of splitTopLevel(pattern)) {
     if (/^~\d+$/.test(part)) {
       elements.push({ kind: 'gap', max: Number(part.slice(1)) });
+    } else if (part.startsWith(PHRASE_OPEN) && part.endsWith(PHRASE_CLOSE)) {
+      const options = part
+        .slice(1, -1)
+        .split('|')
+        .map((phrase) => phrase.split(' ').filter((w) => w !== '').map((w) => parseWordSet(w, classes)));
+      elements.push({ kind: 'phrase', options });
     } else if (part.startsWith('[') && part.endsWith(']')) {
       elements.push({ kind: 'word', set: parseWordSet(part.slice(1, -1), classes), optional: true });
     } else {
@@ -96,93 +118,53 @@ export function parsePattern(pattern: string, classes: WordClasses): PatternElem
     }
   }
   const first = elements[0];
-  if (!first || first.kind !== 'word' || first.optional) {
-    throw new Error(`a pattern must start with a required word: ${pattern}`);
+  if (!first || first.kind === 'gap' || (first.kind === 'word' && first.optional)) {
+    throw new Error(`a pattern must start with a required word or phrase: ${pattern}`);
   }
   return elements;
 }
 
-interface TrieNode<T> {
-  next: Map<number, TrieNode<T>>;
-  patterns: CompiledPattern<T>[];
-}
-
-/** Finds candidate patterns for a token by its first element, without trying every pattern. */
-export class PatternIndex<T> {
-  private readonly byWord = new Map<string, CompiledPattern<T>[]>();
-  private readonly bySqueezed = new Map<string, CompiledPattern<T>[]>();
-  private readonly prefixes: TrieNode<T> = { next: new Map(), patterns: [] };
-  /** first trie level for ASCII, so most tokens cost one array read */
-  private readonly prefixHeads: (TrieNode<T> | undefined)[] = new Array<TrieNode<T> | undefined>(128).fill(undefined);
-  private hasPrefixes = false;
-  private stamp = 0;
-
-  add(pattern: CompiledPattern<T>): void {
-    const first = pattern.elements[pattern.anchor];
-    if (!first || first.kind !== 'word') return;
-    for (const w of first.set.exact) push(this.byWord, w, pattern);
-    for (const w of first.set.squeezed) push(this.bySqueezed, w, pattern);
-    for (const p of first.set.prefixes) {
-      let node = this.prefixes;
-      for (let i = 0; i < p.length; i++) {
-        const code = p.charCodeAt(i);
-        let child = node.next.get(code);
-        if (!child) {
-          child = { next: new Map(), patterns: [] };
-          node.next.set(code, child);
-        }
-        node = child;
-      }
-      node.patterns.push(pattern);
-      this.hasPrefixes = true;
-      const head = p.charCodeAt(0);
-      if (head < 128) this.prefixHeads[head] = this.prefixes.next.get(head);
-    }
+/** Splits a pattern on spaces outside phrase groups. */
+function splitTopLevel(pattern: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  let inPhrase = false;
+  for (const ch of pattern) {
+    if (ch === PHRASE_OPEN) inPhrase = true;
+    else if (ch === PHRASE_CLOSE) inPhrase = false;
+    if (ch === ' ' && !inPhrase) {
+      if (current !== '') parts.push(current);
+      current = '';
+    } else current += ch;
   }
-
-  candidates(norm: string, squeezed: string, out: CompiledPattern<T>[]): void {
-    out.length = 0;
-    const exact = this.byWord.get(norm);
-    const viaSqueeze = squeezed === '' ? undefined : this.bySqueezed.get(squeezed);
-    const head = norm.charCodeAt(0);
-    let node: TrieNode<T> | undefined = !this.hasPrefixes
-      ? undefined
-      : head < 128
-        ? this.prefixHeads[head]
-        : this.prefixes.next.get(head);
-    if (!viaSqueeze && !node) {
-      if (exact) for (let k = 0; k < exact.length; k++) out.push(exact[k] as CompiledPattern<T>);
-      return;
-    }
-    const stamp = ++this.stamp;
-    if (exact) take(exact, stamp, out);
-    if (viaSqueeze) take(viaSqueeze, stamp, out);
-    for (let i = 1; node; i++) {
-      if (node.patterns.length > 0) take(node.patterns, stamp, out);
-      node = i < norm.length ? node.next.get(norm.charCodeAt(i)) : undefined;
-    }
-  }
-}
-
-function take<T>(list: readonly CompiledPattern<T>[], stamp: number, out: CompiledPattern<T>[]): void {
-  for (let k = 0; k < list.length; k++) {
-    const p = list[k] as CompiledPattern<T>;
-    if (p.stamp === stamp) continue;
-    p.stamp = stamp;
-    out.push(p);
-  }
-}
-
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+  if (current !== '') parts.push(current);
+  return parts;
 }
 
 /**
- * Matches `elements` at token `at`; returns the exclusive end token index or -1. Gaps prefer the
- * shortest filling; a match never leaves the sentence of its first token.
+ * Compiles a pattern string into indexable patterns: usually one; a pattern made only of phrase
+ * choices has no word to anchor on and becomes one pattern per phrase.
  */
+export function compileVariants<T>(pattern: string, classes: WordClasses, payload: T): CompiledPattern<T>[] {
+  const out: CompiledPattern<T>[] = [];
+  for (const variant of expandBraces(pattern)) out.push(...anchorable(parsePattern(variant, classes), payload));
+  return out;
+}
+
+function anchorable<T>(elements: PatternElement[], payload: T): CompiledPattern<T>[] {
+  const best = Math.min(...elements.map(anchorCost));
+  // no rare word to look the pattern up by: spell out a phrase choice, whose words may be rarer
+  const at = best < COMMON_COST ? -1 : elements.findIndex((e) => e.kind === 'phrase');
+  const phrase = elements[at];
+  if (!phrase || phrase.kind !== 'phrase') return best === Number.POSITIVE_INFINITY ? [] : [compilePattern(elements, payload)];
+  const out: CompiledPattern<T>[] = [];
+  for (const option of phrase.options) {
+    const words: PatternElement[] = option.map((set) => ({ kind: 'word', set, optional: false }));
+    out.push(...anchorable([...elements.slice(0, at), ...words, ...elements.slice(at + 1)], payload));
+  }
+  return out;
+}
+
 const NO_MATCH = Number.MIN_SAFE_INTEGER;
 
 export interface TokenRange {
@@ -219,14 +201,36 @@ function walk(elements: readonly PatternElement[], ei: number, tokens: TokenStre
     }
     return NO_MATCH;
   }
-  if (
-    ti >= 0 &&
-    ti < tokens.length &&
-    tokens.sentence[ti] === sentence &&
-    matchesWord(element.set, tokens.norm[ti] as string, tokens.squeezed[ti] as string)
-  ) {
+  if (element.kind === 'phrase') {
+    for (const option of element.options) {
+      if (!phraseAt(option, tokens, ti, sentence, dir)) continue;
+      const result = walk(elements, ei + 1, tokens, ti + dir * option.length, sentence, dir);
+      if (result !== NO_MATCH) return result;
+    }
+    return NO_MATCH;
+  }
+  if (wordAt(element.set, tokens, ti, sentence)) {
     const result = walk(elements, ei + 1, tokens, ti + dir, sentence, dir);
     if (result !== NO_MATCH) return result;
   }
   return element.optional ? walk(elements, ei + 1, tokens, ti, sentence, dir) : NO_MATCH;
+}
+
+function wordAt(set: WordSet, tokens: TokenStream, ti: number, sentence: number): boolean {
+  return (
+    ti >= 0 &&
+    ti < tokens.length &&
+    tokens.sentence[ti] === sentence &&
+    matchesWord(set, tokens.norm[ti] as string, tokens.squeezed[ti] as string)
+  );
+}
+
+/** Whether the phrase lies at `ti` (forwards) or ends at `ti` (backwards). */
+function phraseAt(option: readonly WordSet[], tokens: TokenStream, ti: number, sentence: number, dir: 1 | -1): boolean {
+  const n = option.length;
+  for (let k = 0; k < n; k++) {
+    const set = option[dir === 1 ? k : n - 1 - k] as WordSet;
+    if (!wordAt(set, tokens, ti + dir * k, sentence)) return false;
+  }
+  return true;
 }

@@ -57,6 +57,8 @@ function isWordCode(text: string, i: number, c: number): boolean {
 export interface TokenizeOptions {
   /** Resolves a token containing `*` masks ("f*ck") to a known word, or returns undefined. */
   unmask?: (masked: string) => string | undefined;
+  /** Words the caller looks for; lets "a n i g g e r" read as "a" plus a known word. */
+  known?: ReadonlySet<string>;
 }
 
 export function tokenize(text: string, options: TokenizeOptions = {}): TokenStream {
@@ -74,6 +76,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenStre
   const sameOffsets = lowerText.length === text.length;
   let sentenceIndex = 0;
   let boundary = false;
+  let gluedDot = false;
   let singleRun = 0;
   let hasSpacedLetters = false;
   const n = text.length;
@@ -84,9 +87,11 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenStre
     if (cls === SEP) {
       if (c === 63 || c === 10 || c === 59 || c === 0x3002 || c === 0xff01 || c === 0xff1f) boundary = true;
       else if (c === 46) {
-        // a dot ends a sentence only before a space, a quote or the end ("e.g." and "n.i.c.e" go on)
+        // a dot before a space, a quote or the end ends a sentence; one glued to the next word
+        // ("change.yall") does too unless a single letter is on either side ("e.g.", "n.i.c.e")
         const next = i + 1 < n ? text.charCodeAt(i + 1) : 32;
         if (next === 32 || next === 9 || next === 10 || next === 13 || next === 34 || next === 0x201d) boundary = true;
+        else if (count > 0 && end[count - 1] === i && i - (start[count - 1] as number) > 1) gluedDot = true;
       }
       i++;
       continue;
@@ -125,6 +130,8 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenStre
       // "f***" and "a**": trailing stars after a short stem are masked letters, not punctuation
       if (tail !== '' && e - s <= 3 && /^\*+$/.test(tail)) e = i;
     }
+    if (gluedDot && e - s > 1 && s === from && (start[count - 1] as number) < s) boundary = true;
+    gluedDot = false;
     if (boundary && count > 0) sentenceIndex++;
     if (s > from && text.slice(from, s).includes('!') && count > 0 && !boundary) sentenceIndex++;
     boundary = e < i && text.slice(e, i).includes('!');
@@ -154,7 +161,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenStre
   norm.length = count;
   squeezed.length = count;
   const tokens: TokenStream = { norm, squeezed, start, end, sentence, caps, length: count };
-  return hasSpacedLetters ? joinSpacedLetters(text, tokens) : tokens;
+  return hasSpacedLetters ? joinSpacedLetters(text, tokens, options.known) : tokens;
 }
 
 function isEdgeSymbol(code: number): boolean {
@@ -206,20 +213,23 @@ export function squeezeAll(word: string): string {
  * Joins runs of 3+ single-letter tokens separated by short gaps on one line ("k i l l",
  * "n.i.g.g.e.r") into one token, so spelled-out words match like written ones.
  */
-function joinSpacedLetters(text: string, tokens: TokenStream): TokenStream {
+function joinSpacedLetters(text: string, tokens: TokenStream, known: ReadonlySet<string> | undefined): TokenStream {
   const { norm, squeezed, start, end, sentence, caps } = tokens;
   const n = tokens.length;
   let write = 0;
   let read = 0;
   while (read < n) {
     let last = read;
+    // the run goes on while single characters are split by the same short gap ("k i l l", "f.u.c.k")
+    const gap = read + 1 < n ? text.slice(end[read] as number, start[read + 1] as number) : '';
     while (
       last + 1 < n &&
+      gap.length <= 2 &&
+      !gap.includes('\n') &&
       (end[last] as number) - (start[last] as number) === 1 &&
       (end[last + 1] as number) - (start[last + 1] as number) === 1 &&
-      (start[last + 1] as number) - (end[last] as number) <= 2 &&
-      text.charCodeAt(end[last] as number) !== 10 &&
-      text.charCodeAt((start[last + 1] as number) - 1) !== 10
+      text.startsWith(gap, end[last] as number) &&
+      (start[last + 1] as number) - (end[last] as number) === gap.length
     ) {
       last++;
     }
@@ -228,6 +238,21 @@ function joinSpacedLetters(text: string, tokens: TokenStream): TokenStream {
       for (let k = read; k <= last; k++) joined += text[start[k] as number];
       // runs of digits ("1 1 2 0") are numbers, not a spelled-out word
       if (!/[a-z].*[a-z]/i.test(joined)) joined = '';
+    }
+    // a leading "a" or "I" is often a word of its own before the spelled-out one
+    if (joined !== '' && known && !known.has(normaliseToken(joined)) && /^[ai]/i.test(joined)) {
+      const rest = normaliseToken(joined.slice(1));
+      if (known.has(rest)) {
+        start[write] = start[read] as number;
+        sentence[write] = sentence[read] as number;
+        norm[write] = norm[read] as string;
+        squeezed[write] = '';
+        caps[write] = 0;
+        end[write] = end[read] as number;
+        write++;
+        read++;
+        joined = joined.slice(1);
+      }
     }
     if (joined !== '') {
       const value = normaliseToken(joined);

@@ -3,7 +3,7 @@
  * stand for. Only lexicon words are candidates, so a masked word can only become a listed word.
  */
 import type { ContentRule } from './rule-matcher.js';
-import { expandBraces, parsePattern } from './token-pattern.js';
+import { compileVariants } from './token-pattern.js';
 import type { WordClasses } from './word-set.js';
 
 // profanity that the category rules use inside phrases rather than as single words
@@ -20,13 +20,13 @@ export function compileUnmasker(rules: readonly ContentRule[], classes: WordClas
   for (const w of EXTRA) add(w);
   const preferred = new Set(EXTRA);
   for (const rule of rules) {
-    for (const variant of expandBraces(rule.p)) {
-      const elements = parsePattern(variant, classes);
+    for (const { elements } of compileVariants(rule.p, classes, null)) {
       const only = elements[0];
       if (elements.length === 1 && only?.kind === 'word') for (const w of only.set.exact) add(w);
     }
   }
-  return (masked) => {
+  const cache = new Map<string, string | undefined>();
+  const resolve = (masked: string): string | undefined => {
     const candidates = byLength.get(masked.length);
     if (!candidates) return undefined;
     let visible = 0;
@@ -43,5 +43,12 @@ export function compileUnmasker(rules: readonly ContentRule[], classes: WordClas
       found = word;
     }
     return found;
+  };
+  return (masked) => {
+    if (cache.has(masked)) return cache.get(masked);
+    const word = resolve(masked);
+    // bounded: masked spellings are few in real text, a flood of distinct ones is not worth keeping
+    if (cache.size < 4096) cache.set(masked, word);
+    return word;
   };
 }

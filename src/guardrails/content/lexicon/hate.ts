@@ -29,6 +29,7 @@ export const HATE_RULES: readonly ContentRule[] = [
   { p: `{stupid|dumb|filthy|dirty|smelly|lazy|disgusting|nasty|worthless|fucking|bloody|damn|sneaky|greedy|savage|primitive} ~1 ${G}`, c: 'medium' },
   { p: `${G} ~3 {brought|bring|brings|cause|causes|caused|spread|spreads|commit|commits} ~3 {lies|death|destruction|disease|diseases|crime|crimes|violence|terror|chaos|misery|ruin|rape|rapes}`, c: 'medium' },
   { p: `${G} ~4 {flooding|flood|floods|swarming|swarm|pouring|invading|invade|overrun+|infest+|metastasiz*} ~2 {into|in|our|europe|america|country|countries|cities|neighborhoods|neighbourhoods}`, c: 'medium' },
+  { p: `{typical|always|these|those|all|fucking|bloody} ${G} ~3 {lying|cheating|stealing|whining|begging|scamming|raping|complaining|killing|bombing|breeding|invading|leeching|mooching|freeloading}`, c: 'medium' },
   { p: `${G} ~3 {lack|lacks} ~3 {wisdom|intelligence|brains|ability|capacity|morals|civilization|civilisation}`, c: 'medium' },
   { p: `${G} ~2 {shouldn't|should not|must not|mustn't|can't|cannot|never} ~2 {vote|drive|work|lead|trusted|allowed|rights|serve|office|juries|jury|marry|adopt|teach|immigrate}`, c: 'medium' },
   { p: `{not let|don't let|never let|shouldn't let|ban} ${G} ~2 {marry|married|vote|adopt|serve|work|enter|immigrate|teach}`, c: 'medium' },
@@ -47,6 +48,7 @@ export const HATE_RULES: readonly ContentRule[] = [
   { p: `{deport+|ban+|kill+|exterminate+|gas|gassing|remove|expel+|eradicate+|eliminate+|wipe out|get rid of|hang|lynch+|shoot|nuke|purge|cull|round up|sterilize+|sterilise+} {all|every|the|these|those|them|more} ~2 ${G}`, c: 'high' },
   { p: `${G} ban|bans|registry|invasion|infestation`, c: 'medium' },
   { p: `better off without ${G}`, c: 'high' },
+  { p: `the only good ${G} @be {a|the} {dead|deported|gone|hanged|shot|one that|one who}`, c: 'high' },
   { p: `{ban|deport} ${G}`, c: 'high' },
   { p: 'mass deportation+', c: 'medium' },
   { p: 'go back to {your|their} [own] {country|countries|land|continent|jungle|desert|cave|shithole+}', c: 'medium' },
@@ -61,7 +63,7 @@ export const HATE_RULES: readonly ContentRule[] = [
   { p: `${G} ~5 {enemy|enemies} of`, c: 'high' },
 
   // conspiracy tropes and supremacist code
-  { p: `${G} ~4 {control+|run|runs|own|owns|rule|rules|dominate+} ~2 {the} {media|banks|banking|world|government+|hollywood|money|finance|press|economy|congress}`, c: 'high' },
+  { p: `${G} ~4 {control+|run|runs|own|owns|rule|rules|dominate+} ~2 [the] {media|banks|banking|world|government+|hollywood|money|finance|press|economy|congress}`, c: 'high' },
   { p: 'holocaust ~3 {hoax|myth|lie|lies|never happened|fraud|fake|exaggerated}', c: 'high' },
   { p: '{six|6} million ~2 {lie|hoax|wasn\'t enough|not enough}', c: 'high' },
   { p: '{1488|14 words|heil hitler|sieg heil|white power|white pride|zog|zionist occupied|jewish supremac*|white supremac*|oven dodger+}', c: 'low', unless: 'against|condemn+|oppose+|fight+|history|historian+|museum|anti' },

@@ -8,9 +8,9 @@ const NOUN = '{@insultnoun|piece of shit|piece of crap|piece of garbage|piece of
 
 export const INSULT_RULES: readonly ContentRule[] = [
   // addressed insults
-  { p: `@you [@article] [@article] ${NOUN}`, c: 'high', unless: 'called|calling|like|as|than' },
-  { p: `@you @be [@article] [@article] ~1 ${NOUN}`, c: 'high', unless: 'called|calling|like|as|than|if' },
-  { p: `@youre [@article] [@article] ~1 ${NOUN}`, c: 'high', unless: 'like|as|than|if' },
+  { p: `@you [@article] [@article] ${NOUN}`, c: 'high', unless: 'called|calling' },
+  { p: `@you @be [@article] [@article] ~1 ${NOUN}`, c: 'high', unless: 'called|calling|if' },
+  { p: `@youre [@article] [@article] ~1 ${NOUN}`, c: 'high', unless: 'if' },
   { p: `your {a|an} [@article] ${NOUN}`, c: 'high' },
   { p: `@you @be [so|such|really|fucking|just|too|very|truly|absolutely|a|an|the|damn|bloody] [@article] @insultadj`, c: 'medium', unless: 'feel|felt|think|thought|if|aren|aren\'t|arent|im|i\'m|i|me|myself|we|makes|make|made|look|looks|seem|seems|sound' },
   { p: `@youre [so|such|really|fucking|just|too|very|truly|absolutely|damn|bloody] @insultadj`, c: 'medium', unless: 'if' },
@@ -20,6 +20,7 @@ export const INSULT_RULES: readonly ContentRule[] = [
   { p: 'fuck|fuk|fck|fuq|screw|f ~1 @you|yourself|off|urself', c: 'high', negatable: false },
   { p: '{stfu|gtfo|kys|foad|shut the fuck up|shut the hell up|go to hell|eat shit|suck my dick|suck my cock|kiss my ass|go die|drop dead|get fucked|go fuck yourself|piss off|bugger off|sod off|fuck off}', c: 'high', negatable: false },
   { p: '{kill|hang|neck|off|shoot} yourself|yourselves|urself', c: 'high' },
+  { p: '{i|we} [just|really|truly|do|sincerely|so|seriously|honestly] {hope|wish} {you|u|ya|yall} ~3 {die|dies|rot|burn|suffer|choke|drown|starve|cancer|aids}', c: 'high' },
   { p: '{shut up|get lost|get a life|grow up|bite me|you suck|u suck|ya suck|you stink}', c: 'low' },
   { p: '{nobody|no one|noone} {likes|loves|cares|gives|wants|asked|will remember|will miss} ~2 {@you|@your|a fuck|a shit|a damn|about you}', c: 'medium' },
   { p: '{nobody|no one|noone} {cares|asked}', c: 'low' },
@@ -32,10 +33,13 @@ export const INSULT_RULES: readonly ContentRule[] = [
 
   // about a third person: demeaning, weaker when not addressed
   { p: `{what|such} {a|an} ~1 ${NOUN}`, c: 'medium' },
-  { p: `{he|she|they|he's|she's|they're|hes|shes|theyre} @be [@article] [@article] ${NOUN}`, c: 'medium', unless: 'not|called|calling|like|as' },
+  { p: `{he|she|they|he's|she's|they're|hes|shes|theyre} @be [@article] [@article] ${NOUN}`, c: 'medium', unless: 'not|called|calling|like|as|savant+' },
+  { p: `{hey|hi|oi|listen|look|ok|okay|yo|sit down|shut up} [@article] ${NOUN}`, c: 'medium', unless: 'savant+' },
   { p: `@insultadj ${NOUN}`, c: 'medium' },
+  // name-calling words with no other sense
+  { p: 'cunt+|motherfucker+|dickhead+|shithead+|fuckface+|dumbfuck+|cocksucker+|wanker+|twat+|libtard+|libturd+|demoroid+|demonrat+|retard|retards|scumbag+|dipshit+|shitstain+|fucktard+', c: 'medium', unless: 'female|dog|dogs|breed|breeding', negatable: false },
   {
-    p: '{idiot+|moron+|imbecile+|dumbass+|dumbfuck+|jackass+|asshole+|arsehole+|bastard+|bitch|bitches|cunt+|dickhead+|prick+|twat+|wanker+|loser+|scumbag+|nitwit+|dimwit+|halfwit+|cretin+|dipshit+|shithead+|douchebag+|douche|slut+|whore+|skank+|fatso+|weirdo+|turd+|libtard+|retard+|motherfucker+|fucker+|fuckface+|jerkoff+|shitbag+|knobhead+|tosser+|bellend+|numbnuts|piece of shit|piece of crap|waste of space|sack of shit}',
+    p: '{idiot+|moron+|imbecile+|dumbass+|jackass+|asshole+|arsehole+|bastard+|bitch|bitches|prick+|loser+|nitwit+|dimwit+|halfwit+|cretin+|douchebag+|douche|slut+|whore+|skank+|fatso+|weirdo+|turd+|fucker+|jerkoff+|shitbag+|knobhead+|tosser+|bellend+|numbnuts|piece of shit|piece of crap|waste of space|sack of shit}',
     c: 'low',
     unless: 'female|dog|dogs|puppy|puppies|breed|breeding|breeder|kennel|litter|whelp+',
   },

@@ -69,18 +69,20 @@ export const PROMPT_ATTACK_SIGNALS: readonly SignalRule[] = [
 
   // named jailbreak personas and modes
   { p: '{do anything now|always intelligent and machiavellian|condition red|developer mode|dev mode|jailbroken|antigpt|anti-gpt|deltagpt|alphagpt|betterdan|better dan|evilbot|evil confidant|mongo tom|unfiltered one|opposite mode|god mode|chaos mode|nsfw mode|sudo mode|unaligned|maximum virtual machine|m78|ucar|fr3d}', kind: 'persona', w: 0.65 },
+  { p: '{hypothetical|fictional|imaginary|hypothetically} {response|answer|responses|answers|reply}', kind: 'persona', w: 0.45 },
   { p: '{jailbreak+|jail break}', kind: 'persona', w: 0.5, unless: 'iphone+|ipad+|phone+|ios|android|console+|switch|ps4|ps5|xbox|firestick|kindle|device+|tablet+|router+' },
   { p: '{another|an|a|the|fictional|hypothetical} {ai|model|ai model|language model|chatbot|bot|llm} {named|called|known as|which stands for|that stands for}', kind: 'persona', w: 0.35 },
   { p: '{stands for|which stands for} ~6 {anything|unfiltered|evil|immoral|amoral|corrupt+|unrestricted|machiavellian|unethical}', kind: 'persona', w: 0.55 },
   { p: '{you|u} {are|will be|\'re} {no longer|not} {chatgpt|an ai|a language model|an assistant|bound|restricted|limited}', kind: 'unbound', w: 0.65 },
 
   // removal of limits
-  { p: '{no|without|free of|free from|zero|never|devoid of|lacks|lack|lacking|regardless of|beyond} ~2 {restrictions|restriction|limits|limitations|filters|filter|filtering|censorship|censor|boundaries|morals|morality|ethics|ethical|moral|restraints|constraints|principles|safeguards|warnings|disclaimers|guidelines|programming}', kind: 'unbound', w: 0.45 },
+  { p: '{no|without|free of|free from|zero|never|devoid of|lacks|lack|lacking|regardless of|beyond} ~3 {restrictions|restriction|limits|limitations|filters|filter|filtering|censorship|censor|boundaries|morals|morality|ethics|ethical|moral|restraints|constraints|principles|safeguards|warnings|disclaimers|guidelines|programming}', kind: 'unbound', w: 0.45 },
   { p: '{not|never|no longer|n\'t|nt|isnt|arent} ~2 {bound|restricted|limited|constrained|obligated|governed|confined|held back|tied} ~2 {by|to}', kind: 'unbound', w: 0.6 },
   { p: '{doesn\'t|does not|don\'t|do not|will not|won\'t|never|no longer|doesnt|dont} {have to|need to|needs to|need|has to} {abide|follow|obey|comply|adhere|respect}', kind: 'unbound', w: 0.6 },
   { p: '{broken free|break free|broke free|freed from|escaped the matrix|typical confines|confines of ai|free from the|been freed|unshackled|unchained from}', kind: 'unbound', w: 0.6 },
   { p: '{can|could|will|able to} {do|say|generate|write|produce|answer} {anything|everything|any content|any kind}', kind: 'unbound', w: 0.35 },
   { p: '{any|all} {kind|type|sort} of content', kind: 'unbound', w: 0.3 },
+  { p: '{try|trying|tries|designed|want|wants|actively} to {do|cause|inflict} {harm|damage|maximum harm}', kind: 'unbound', w: 0.4 },
   { p: 'regardless ~2 {content|consequences|legality|morality|ethics|rules|laws|policies|harm}', kind: 'unbound', w: 0.45 },
   { p: '{filter|filtering|censorship|safety|profanity filter|moral|morality} {level|levels|setting|settings} ~3 {0|zero|off|none|disabled|lowest}', kind: 'policy', w: 0.45 },
   { p: '{ai|chatbot|bot|gpt} {personality|personalities|persona|personas}', kind: 'persona', w: 0.35 },
@@ -99,7 +101,7 @@ export const PROMPT_ATTACK_SIGNALS: readonly SignalRule[] = [
   { p: '{never|not|don\'t|do not|must not|won\'t|will not|cannot|can\'t|shall not|mustn\'t|dont|wont|cant} ~3 {refuse|refuses|refused|decline|reject|deny|say no|censor|filter}', kind: 'refusal', w: 0.45 },
   { p: '{never|not|don\'t|do not|stop|without|no|nor} ~3 {warn|warning|warnings|apologize|apologise|apology|apologies|disclaimer|disclaimers|moralizing|moralising|lecture|lecturing|caution|cautionary|remind}', kind: 'refusal', w: 0.4 },
   { p: '{never|not|don\'t|do not|must not|without|no} ~4 {i\'m sorry|i am sorry|i apologize|i cannot|i can\'t|as an ai|as a language model|as an ai language model}', kind: 'refusal', w: 0.5 },
-  { p: '{i\'m sorry|as an ai language model|as an ai|i cannot fulfill|i can\'t assist|i can not}', kind: 'refusal', w: 0.2 },
+  { p: '{i\'m sorry|as an ai language model|as an ai|i cannot fulfill|i can\'t assist}', kind: 'refusal', w: 0.2 },
   { p: '{will|must|should|always} {always|never|not} ~1 {answer|respond|comply|provide|generate|reply|obey|follow} ~2 {any|all|every|order+|request+|question+}', kind: 'refusal', w: 0.35 },
 
   // dual-answer formats typical of jailbreak templates
@@ -109,7 +111,7 @@ export const PROMPT_ATTACK_SIGNALS: readonly SignalRule[] = [
 
   // framings: harmless alone, evidence together with the kinds above
   { p: '{from now on|for the rest of this conversation|for this conversation|for all your prompts|from this moment}', kind: 'frame', w: 0.15 },
-  { p: '{you are|you\'re|you will|i want you to} {going to|about to|now|be} ~2 {act|be|pretend|simulate|immerse|play|roleplay|role-play|replaced|become}', kind: 'frame', w: 0.15 },
+  { p: '{you|you\'re} ~3 {act|acting|pretend|pretending|simulate|immerse|roleplay|role-play|replaced|become|portray|impersonate|embody}', kind: 'frame', w: 0.15 },
   { p: '{immerse yourself|simulate|simulating|simulation|roleplay|role-play|hypothetical|fictional|imaginary|pretend|persona|let\'s play a game|lets play a game}', kind: 'frame', w: 0.1 },
   { p: '{stay in character|remain in character|break character|breaking character|out of character|stay as|keep up the act|stay in developer mode}', kind: 'character', w: 0.3 },
   { p: '{prefix|begin|start|precede} ~5 {response|responses|answer|answers|output|outputs|message|messages} ~3 {with|by}', kind: 'dual', w: 0.2 },

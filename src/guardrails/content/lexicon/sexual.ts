@@ -20,7 +20,7 @@ export const SEXUAL_RULES: readonly ContentRule[] = [
     negatable: false,
   },
   { p: `{suck+|lick+|stroke+|rub+|finger+|tease+|grab+|squeeze+|kiss+|fondle+|touch+|spread+|ride|rode|riding|swallow+|taste+|eat|eating|ate} ${OBJ} ~1 ${BODY}`, c: 'high', unless: 'baby|infant|breastfeed+|nurse+|doctor+' },
-  { p: `${OBJ} {hard|throbbing|wet|tight|erect|dripping|swollen|huge|big|little|stiff|pulsing|aching|naked|bare|perky|juicy} ${BODY}`, c: 'high', unless: 'baby|infant' },
+  { p: `${OBJ} [still|so|already|very|big] {hard|throbbing|wet|tight|erect|dripping|swollen|huge|big|little|stiff|pulsing|aching|naked|bare|perky|juicy} ${BODY}`, c: 'high', unless: 'baby|infant' },
   { p: `{fucked|fucking|fucks|fuck|fuk+|fcuk+|screwed|screwing|banged|banging|pounded|pounding|nailed|humped|humping} ${OBJ} {hard|harder|deep|deeper|good|senseless|silly|raw|ass|pussy|mouth|brains|again|doggy|from behind}`, c: 'high' },
   { p: '{fucked|fucking|fucks|fuk+|screwing|humping|banging} {her|him|them|the maid|my wife|his wife|my mom|the girl|the guy|each other}', c: 'high' },
   { p: 'cum {in|on|inside|all over|into|down} ~1 {me|her|him|my|his|your|mouth|face|pussy|ass|tits|throat}', c: 'high' },
@@ -31,7 +31,7 @@ export const SEXUAL_RULES: readonly ContentRule[] = [
 
   // explicit words that also have a rarer everyday sense
   {
-    p: '{pussy|pussies|cock|cocks|tits|titties|titty|boobs|boobies|clit|clits|horny|hornier|orgasm+|orgasmic|erection+|boner+|porn+|porno+|pornographic|pornography|xxx|onlyfans|nudes|sexting|threesome+|foursome+|orgy|orgies|bondage|dominatrix|kinky|striptease+|lapdance+|lap dance+|slutty|smut|smutty|erotica|erotic|lewd|panties|aroused|arousal|incest+|bestiality|zoophil*|camgirl+|camboy+|seks|sexo|sexe|pornô|pornôs|geil|geile|ficken|fick|muschi|titten|neuken|kutje+|sexcontact+|sexdating|nsfw}',
+    p: '{pussy|pussies|cock|cocks|tits|titties|titty|boobs|boobies|clit|clits|horny|hornier|orgasm+|orgasmic|erection+|boner+|porn+|porno+|pornographic|pornography|xxx|onlyfans|nudes|sexting|threesome+|foursome+|orgy|orgies|bondage|dominatrix|kinky|striptease+|lapdance+|lap dance+|slutty|smut|smutty|erotica|erotic|lewd|panties|aroused|arousal|incest+|bestiality|zoophil*|camgirl+|camboy+|seks|sexo|sexe|pornô|pornôs|geil|geile|ficken|fick|muschi|titten|neuken|kutje+|sexcontact+|sexdating|nsfw|suce|sucer|baise|baiser|baisee|baisent|chatte|salope+|enculee|doggystyle|doggy style|doggie style}',
     c: 'medium',
     unless: `${CLINICAL}|cat|cats|kitten+|willow|rooster+|hen|hens|chicken+|farm|crow+|weather|blue|great|coal|bird|birds|tit|chickadee+`,
     negatable: false,

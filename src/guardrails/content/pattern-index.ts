@@ -1,0 +1,87 @@
+/**
+ * Looks patterns up by their anchor word: exact forms and squeezed forms through maps, prefixes
+ * through a character trie, so a token costs a few lookups however many patterns there are.
+ */
+import type { CompiledPattern } from './token-pattern.js';
+
+interface TrieNode<T> {
+  next: Map<number, TrieNode<T>>;
+  patterns: CompiledPattern<T>[];
+}
+
+/** Finds candidate patterns for a token by its first element, without trying every pattern. */
+export class PatternIndex<T> {
+  private readonly byWord = new Map<string, CompiledPattern<T>[]>();
+  private readonly bySqueezed = new Map<string, CompiledPattern<T>[]>();
+  private readonly prefixes: TrieNode<T> = { next: new Map(), patterns: [] };
+  /** first trie level for ASCII, so most tokens cost one array read */
+  private readonly prefixHeads: (TrieNode<T> | undefined)[] = new Array<TrieNode<T> | undefined>(128).fill(undefined);
+  private hasPrefixes = false;
+  private stamp = 0;
+
+  add(pattern: CompiledPattern<T>): void {
+    const first = pattern.elements[pattern.anchor];
+    if (!first || first.kind !== 'word') return;
+    for (const w of first.set.exact) push(this.byWord, w, pattern);
+    for (const w of first.set.squeezed) push(this.bySqueezed, w, pattern);
+    for (const p of first.set.prefixes) {
+      let node = this.prefixes;
+      for (let i = 0; i < p.length; i++) {
+        const code = p.charCodeAt(i);
+        let child = node.next.get(code);
+        if (!child) {
+          child = { next: new Map(), patterns: [] };
+          node.next.set(code, child);
+        }
+        node = child;
+      }
+      node.patterns.push(pattern);
+      this.hasPrefixes = true;
+      const head = p.charCodeAt(0);
+      if (head < 128) this.prefixHeads[head] = this.prefixes.next.get(head);
+    }
+  }
+
+  candidates(norm: string, squeezed: string, out: CompiledPattern<T>[]): void {
+    out.length = 0;
+    const exact = this.byWord.get(norm);
+    const viaSqueeze = squeezed === '' ? undefined : this.bySqueezed.get(squeezed);
+    const head = norm.charCodeAt(0);
+    let node: TrieNode<T> | undefined = !this.hasPrefixes
+      ? undefined
+      : head < 128
+        ? this.prefixHeads[head]
+        : this.prefixes.next.get(head);
+    if (!viaSqueeze && !node) {
+      if (exact) for (let k = 0; k < exact.length; k++) out.push(exact[k] as CompiledPattern<T>);
+      return;
+    }
+    const stamp = ++this.stamp;
+    if (exact) take(exact, stamp, out);
+    if (viaSqueeze) take(viaSqueeze, stamp, out);
+    for (let i = 1; node; i++) {
+      if (node.patterns.length > 0) take(node.patterns, stamp, out);
+      node = i < norm.length ? node.next.get(norm.charCodeAt(i)) : undefined;
+    }
+  }
+}
+
+function take<T>(list: readonly CompiledPattern<T>[], stamp: number, out: CompiledPattern<T>[]): void {
+  for (let k = 0; k < list.length; k++) {
+    const p = list[k] as CompiledPattern<T>;
+    if (p.stamp === stamp) continue;
+    p.stamp = stamp;
+    out.push(p);
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Matches `elements` at token `at`; returns the exclusive end token index or -1. Gaps prefer the
+ * shortest filling; a match never leaves the sentence of its first token.
+ */

@@ -1,0 +1,20 @@
+/**
+ * Every word form the lexicon patterns can match, used to decide how to read spelled-out letters
+ * ("a n i g g e r" is "a" plus a listed word, not one unknown word).
+ */
+import type { ContentRule } from './rule-matcher.js';
+import { compileVariants } from './token-pattern.js';
+import type { WordClasses } from './word-set.js';
+
+export function lexiconVocabulary(rules: readonly ContentRule[], classes: WordClasses): Set<string> {
+  const words = new Set<string>();
+  for (const rule of rules) {
+    for (const { elements } of compileVariants(rule.p, classes, null)) {
+      for (const element of elements) {
+        const sets = element.kind === 'word' ? [element.set] : element.kind === 'phrase' ? element.options.flat() : [];
+        for (const set of sets) for (const w of set.exact) words.add(w);
+      }
+    }
+  }
+  return words;
+}
