@@ -1,6 +1,7 @@
 /** POST /v1/chat/completions: builds the request context and hands it to the pipeline. */
 import { Readable } from 'node:stream';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { JsonObject } from '../providers/types.js';
 import type { Tenant } from '../config/runtime.js';
 import { validateChatRequest } from '../openai/chat-request.js';
 import type { ChatContext } from '../pipeline/context.js';
@@ -31,22 +32,7 @@ export function setReportHeaders(reply: FastifyReply, ctx: ChatContext): void {
 export function registerChatRoutes(app: FastifyInstance): void {
   app.post('/chat/completions', async (req, reply) => {
     const body = validateChatRequest(req.body);
-    const ctx: ChatContext = {
-      requestId: req.id,
-      runtime: req.runtime,
-      tenant: req.tenant as Tenant,
-      model: body.model as string,
-      body,
-      stream: body.stream === true,
-      signal: clientAbortSignal(reply),
-      log: req.log,
-      clamped: [],
-      guardrail: [],
-      headers: {},
-      upstreamMs: 0,
-      startedAt: process.hrtime.bigint(),
-    };
-    req.access.model = ctx.model;
+    const ctx = chatContext(req, reply, body, body.model as string, body.stream === true);
     try {
       const outcome = await runChat(ctx, { metrics: app.metrics, store: app.store, sessionHeader: req.headers['x-session-id'] });
       setReportHeaders(reply, ctx);
@@ -59,9 +45,34 @@ export function registerChatRoutes(app: FastifyInstance): void {
       setReportHeaders(reply, ctx);
       throw err;
     } finally {
-      req.access.target = ctx.target ? `${ctx.target.provider}/${ctx.target.model}` : undefined;
-      req.access.upstreamMs = ctx.upstreamMs;
-      req.access.session = ctx.sessionId;
+      recordAccess(req, ctx);
     }
   });
+}
+
+/** The pipeline context of one request; also what the Responses route builds. */
+export function chatContext(req: FastifyRequest, reply: FastifyReply, body: JsonObject, model: string, stream: boolean): ChatContext {
+  req.access.model = model;
+  return {
+    requestId: req.id,
+    runtime: req.runtime,
+    tenant: req.tenant as Tenant,
+    model,
+    body,
+    stream,
+    signal: clientAbortSignal(reply),
+    log: req.log,
+    clamped: [],
+    guardrail: [],
+    headers: {},
+    upstreamMs: 0,
+    startedAt: process.hrtime.bigint(),
+  };
+}
+
+/** What the access log line tells about the pipeline. */
+export function recordAccess(req: FastifyRequest, ctx: ChatContext): void {
+  req.access.target = ctx.target ? `${ctx.target.provider}/${ctx.target.model}` : undefined;
+  req.access.upstreamMs = ctx.upstreamMs;
+  req.access.session = ctx.sessionId;
 }

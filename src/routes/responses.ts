@@ -8,7 +8,6 @@ import type { FastifyInstance } from 'fastify';
 import type { Tenant } from '../config/runtime.js';
 import { notFound, storeUnavailable } from '../errors.js';
 import type { JsonObject } from '../providers/types.js';
-import type { ChatContext } from '../pipeline/context.js';
 import { runChat } from '../pipeline/run.js';
 import { SSE_HEADERS } from '../sse/encode.js';
 import type { StoredMessage } from '../store/types.js';
@@ -16,7 +15,7 @@ import { toChatBody, validateResponsesRequest } from '../responses/request.js';
 import { fromChatCompletion, newId, type ResponseShell } from '../responses/response.js';
 import { responsesEvents } from '../responses/stream.js';
 import { loadChain, saveChain, trimChain, RESPONSE_KIND } from '../responses/chain.js';
-import { clientAbortSignal, setReportHeaders } from './chat-completions.js';
+import { chatContext, recordAccess, setReportHeaders } from './chat-completions.js';
 
 const RESPONSE_ID_RE = /^resp_[A-Za-z0-9_-]{1,128}$/;
 
@@ -50,22 +49,7 @@ export function registerResponsesRoutes(app: FastifyInstance): void {
       });
     };
 
-    const ctx: ChatContext = {
-      requestId: req.id,
-      runtime: req.runtime,
-      tenant,
-      model: request.model,
-      body,
-      stream: request.stream === true,
-      signal: clientAbortSignal(reply),
-      log: req.log,
-      clamped: [],
-      guardrail: [],
-      headers: {},
-      upstreamMs: 0,
-      startedAt: process.hrtime.bigint(),
-    };
-    req.access.model = ctx.model;
+    const ctx = chatContext(req, reply, body, request.model, request.stream === true);
     const rename = () => {
       // Clamp reports name the parameter as the client sent it.
       ctx.clamped = ctx.clamped.map((c) => c.replace(/^max_tokens=/, 'max_output_tokens='));
@@ -98,8 +82,7 @@ export function registerResponsesRoutes(app: FastifyInstance): void {
       setReportHeaders(reply, ctx);
       throw err;
     } finally {
-      req.access.target = ctx.target ? `${ctx.target.provider}/${ctx.target.model}` : undefined;
-      req.access.upstreamMs = ctx.upstreamMs;
+      recordAccess(req, ctx);
     }
   });
 
