@@ -17,6 +17,8 @@ function newest(dir) {
 }
 
 export function buildIfNeeded() {
+  // An image ships dist/ without sources: nothing to build there.
+  if (!existsSync(join(root, 'src'))) return;
   const stale = !existsSync(marker) || newest(join(root, 'src')) > statSync(marker).mtimeMs;
   if (!stale) return;
   process.stderr.write('building sluice (tsc)...\n');
