@@ -202,6 +202,8 @@ function adversarialInputs(): [string, string][] {
     ['phrase prefixes', fill('project ')],
     ['phrase then spaces', `acme${' '.repeat(size)}`],
     ['ticket digits', fill('TKT-1')],
+    ['digits after a prefix', `invoice #${'1'.repeat(size)}`],
+    ['spaces after a prefix', `project${' '.repeat(size)}x`],
     ['pattern prefix', fill('invoice ')],
     ['whitelisted words', fill('assessment ')],
     ['mentions', fill('@ss ')],

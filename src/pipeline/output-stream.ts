@@ -13,6 +13,7 @@ import { checkAll, blockingPolicy } from '../guardrails/engine/run-policies.js';
 import { applyMasks } from '../guardrails/engine/mask.js';
 import { holdbackStart, sentenceEnd, type HoldbackNeeds } from '../guardrails/engine/holdback.js';
 import type { CompiledPolicy } from '../guardrails/engine/compile.js';
+import { wordsHoldback } from '../guardrails/words.js';
 import type { Finding, GuardrailKind } from '../guardrails/engine/findings.js';
 import type { ChunkTransform } from './stream.js';
 import type { GuardrailRun } from './guardrail-context.js';
@@ -60,17 +61,22 @@ class Blocked {
 
 export function needsFor(policies: readonly CompiledPolicy[], pseudonymizing: boolean): HoldbackNeeds {
   let capitalised = false;
+  let spelledOut = false;
   let phraseWords = 1;
   for (const p of policies) {
     if (p.pii?.directions.has('output')) {
       for (const e of ['NAME', 'ADDRESS']) if ((p.pii.actions.get(e)?.output ?? 'none') !== 'none') capitalised = true;
     }
-    if (p.words?.directions.has('output')) {
-      for (const w of p.config.words?.words ?? []) phraseWords = Math.max(phraseWords, w.trim().split(/\s+/).length);
-      if ((p.config.words?.patterns.length ?? 0) > 0) phraseWords = Math.max(phraseWords, 3);
+    const words = p.config.words;
+    if (p.words?.directions.has('output') && words) {
+      // Custom phrases and patterns by their own length; spelled-out profanity ("f u c k") is
+      // covered by holding single letters instead of eight words of every answer.
+      const hold = wordsHoldback({ words: words.words, patterns: words.patterns, managed: [] });
+      phraseWords = Math.max(phraseWords, hold.unboundedPatterns ? 4 : hold.words);
+      if (words.managed.includes('profanity')) spelledOut = true;
     }
   }
-  return { capitalised, phraseWords, placeholders: pseudonymizing, maxChars: 256 };
+  return { capitalised, spelledOut, phraseWords, placeholders: pseudonymizing, maxChars: 256 };
 }
 
 export function guardStream(run: GuardrailRun, hooks: StreamGuardHooks): ChunkTransform {
@@ -248,5 +254,6 @@ function idleHold(pending: string, hold: number, needs: HoldbackNeeds): number {
   if (/[0-9@{:/+]/.test(tail)) return hold;
   if (needs.capitalised && /\p{Lu}/u.test(tail)) return hold;
   if (needs.phraseWords > 1) return hold;
+  if (needs.spelledOut && /(^|\s)\p{L}\s*$/u.test(tail)) return hold;
   return pending.length;
 }

@@ -197,6 +197,13 @@ describe('output guardrails on streams', () => {
     expect(r.pieces.slice(0, 4)).toEqual(['Hello ', 'there, ', 'write ', 'to ']);
   });
 
+  it('masks profanity spelled out across chunks without leaking its first letters', async () => {
+    up.enqueue({ kind: 'stream', chunks: ['oh well f ', 'u ', 'c', ' k', ' that was close'] });
+    const r = await streamText('k-patterns', 'x');
+    expect(r.text).toBe('oh well *** that was close');
+    expect(r.pieces.join('')).not.toMatch(/f u/);
+  });
+
   it('with sentence-level kinds, releases whole sentences', async () => {
     up.enqueue({ kind: 'stream', chunks: [...'First sentence here. Second one follows. Third.'] });
     const r = await streamText('k-guarded', 'x');

@@ -22,7 +22,7 @@ describe('checkPattern', () => {
     expect(checkPattern('(?<=\\p{Lu', 'u')).toMatch(/^invalid regular expression: /);
   });
 
-  it.each(['(a+)+', '(\\w+\\s?)*$', '(x{2,}){3,}'])('rejects the nested quantifier in %j', (pattern) => {
+  it.each(['(a+)+', '(\\w+\\s?)*$', '(x{2,}){3,}', '(a*)+?', '([a-z]?\\d*)+?x'])('rejects the nested quantifier in %j', (pattern) => {
     expect(checkPattern(pattern)).toBe('may backtrack catastrophically (nested quantifier)');
   });
 
@@ -32,6 +32,14 @@ describe('checkPattern', () => {
 
   it('rejects repeats that trade characters before a failing tail', () => {
     expect(checkPattern('\\S+@\\S+\\.com')).toMatch(/^may backtrack heavily \(two repeats/);
+  });
+
+  it('counts a trailing word boundary as a tail that can fail', () => {
+    expect(checkPattern('\\p{L}+\\p{L}{2,}\\b')).toMatch(/^may backtrack heavily \(two repeats/);
+  });
+
+  it('accepts overlapping repeats at the very end, where nothing can fail after them', () => {
+    expect(checkPattern('[a-z]+[a-z0-9]*')).toBeNull();
   });
 
   it.each(['', 'a*', 'x?', '\\b', '(?=x)', 'foo|', '^$'])('rejects %j, which can match the empty string', (pattern) => {

@@ -3,7 +3,7 @@ import { holdbackStart, sentenceEnd, type HoldbackNeeds } from '../../src/guardr
 import { Pseudonymizer, applyMasks } from '../../src/guardrails/engine/mask.js';
 import type { Finding } from '../../src/guardrails/engine/findings.js';
 
-const needs = (over: Partial<HoldbackNeeds> = {}): HoldbackNeeds => ({ capitalised: false, phraseWords: 1, placeholders: false, maxChars: 256, ...over });
+const needs = (over: Partial<HoldbackNeeds> = {}): HoldbackNeeds => ({ capitalised: false, spelledOut: false, phraseWords: 1, placeholders: false, maxChars: 256, ...over });
 const held = (text: string, n = needs()) => text.slice(holdbackStart(text, n));
 
 describe('stream hold-back', () => {
@@ -26,6 +26,11 @@ describe('stream hold-back', () => {
 
   it('holds the words a multi-word phrase could span', () => {
     expect(held('we call it project ', needs({ phraseWords: 2 }))).toBe('project ');
+  });
+
+  it('holds single letters that may spell a word out when profanity is on', () => {
+    expect(held('well f u c', needs({ spelledOut: true }))).toBe('f u c');
+    expect(held('well f u c')).toBe('c');
   });
 
   it('holds an unclosed placeholder', () => {

@@ -9,6 +9,8 @@
 export interface HoldbackNeeds {
   /** NAME or ADDRESS are looked for: capitalised words may start a match. */
   capitalised: boolean;
+  /** Managed profanity is on: single letters may be a word spelled out ("f u c k"). */
+  spelledOut: boolean;
   /** Longest custom phrase, in words: that many trailing words may be a phrase prefix. */
   phraseWords: number;
   /** Placeholders may be split across chunks (pseudonymize). */
@@ -19,7 +21,8 @@ export interface HoldbackNeeds {
 
 const SEPARATOR = /[\s]/;
 
-function valueLike(token: string, capitalised: boolean): boolean {
+function valueLike(token: string, capitalised: boolean, spelledOut: boolean): boolean {
+  if (spelledOut && /^\p{L}[.*_-]?$/u.test(token)) return true;
   if (/[0-9@]/.test(token)) return true;
   if (/^[A-Z]{2,4}[,.:;)]?$/.test(token)) return true; // IBAN/SWIFT groups, state codes
   if (/[/:]/.test(token) && /[a-z]/i.test(token)) return true; // URLs
@@ -52,7 +55,7 @@ export function holdbackStart(text: string, needs: HoldbackNeeds, final = false)
     if (token === '') break;
     wordsBack++;
     const inPhrase = wordsBack < needs.phraseWords;
-    if (!inPhrase && !valueLike(token, needs.capitalised)) break;
+    if (!inPhrase && !valueLike(token, needs.capitalised, needs.spelledOut)) break;
     // A sentence end closes a value run (but a phrase may still span it).
     if (!inPhrase && /[.!?]$/.test(token) && !/[0-9]\.$/.test(token) && !/^[A-Z][a-z]?\.$/.test(token)) break;
     pos = wordStart;

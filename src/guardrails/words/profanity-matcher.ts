@@ -76,7 +76,7 @@ export function compileProfanityMatcher(): ProfanityMatcher {
 
 /**
  * Leet turns digits and symbols into letters, so a hit needs at least one real letter ("455" is a
- * room number), and an @ that starts a token is a mention (@SSN...), not an "a".
+ * room number), and an @ that starts a token is a mention (@ssteam), not an "a".
  */
 function plausibleHit(source: string, start: number, end: number): boolean {
   if (source.charCodeAt(start) === 0x40 && !isWordUnit(source, start - 1)) return false;

@@ -38,6 +38,7 @@ const EXTRA_PHRASES: ExtraPhrase[] = [
   // "-ass" compounds are listed one by one: a suffix rule would hit class, grass, bass, compass.
   { patterns: ['jackass', 'dumbass', '|dumass', 'smartass', '|fatass', 'lazyass', 'kissass', 'halfass'] },
   { patterns: ['|douche', '|skank', '|thot|', '|thots|'] },
+  // "nicca" reads "nica" once the doubled c is collapsed.
   { patterns: ['n[i]gguh', 'nigglet', '|niglet', '|nica|', '|nicas|'] },
   { patterns: ['|coon|', '|coons|', 'jigaboo', 'jiggaboo', 'jigga boo', 'porch monkey', 'porch monkies'] },
   { patterns: ['|spic|', '|spics|', 'wetback', '|gook|', '|gooks|', 'raghead', 'towelhead', '|wop|', '|wops|'] },

@@ -22,6 +22,8 @@ export interface RegexShape {
   /** whitespace runs a match can span (Infinity when unbounded) */
   maxWordGaps: number;
   repeats: RepeatSite[];
+  /** a variable repeat inside another (star height above one), lazy or not */
+  nestedRepeat: boolean;
   /** a reason when a shape known to backtrack badly was found */
   hazard: string | undefined;
 }
@@ -37,6 +39,10 @@ interface Info {
   options?: Info[];
   /** set on a quantified node that can repeat */
   repeated?: boolean;
+  /** the node contains a variable repeat (for nesting) */
+  hasRepeat?: boolean;
+  /** a zero-width assertion, which can still fail */
+  assertion?: boolean;
 }
 
 const PROBES = [...Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)), '\t', '\n', 'é', 'ß', 'Ж', '中', '😀', '\u00a0'];
@@ -46,13 +52,20 @@ export function analyzeRegex(pattern: string, unicode: boolean): RegexShape {
   const parser = new Parser(pattern, unicode);
   const info = parser.disjunction();
   if (parser.pos < pattern.length) throw new Error(`unexpected ')' at ${parser.pos}`);
-  return { minLength: info.min, maxWordGaps: info.gaps, repeats: parser.repeats, hazard: parser.hazard };
+  return {
+    minLength: info.min,
+    maxWordGaps: info.gaps,
+    repeats: parser.repeats,
+    nestedRepeat: parser.nested,
+    hazard: parser.hazard,
+  };
 }
 
 class Parser {
   pos = 0;
   depth = 0;
   repeats: RepeatSite[] = [];
+  nested = false;
   hazard: string | undefined;
 
   constructor(
@@ -74,6 +87,7 @@ class Parser {
       first: union(options.map((o) => o.first)),
       literal: undefined,
       options,
+      hasRepeat: options.some((o) => o.hasRepeat),
     };
   }
 
@@ -88,14 +102,16 @@ class Parser {
     let literal: string | undefined = '';
     const first = new Set<number>();
     let open = true;
+    let hasRepeat = false;
     for (const item of items) {
+      hasRepeat ||= item.hasRepeat === true;
       min += item.min;
       gaps += item.gaps;
       literal = literal !== undefined && item.literal !== undefined ? literal + item.literal : undefined;
       if (open) for (const probe of item.first) first.add(probe);
       if (item.min > 0) open = false;
     }
-    return { min, gaps, first, literal };
+    return { min, gaps, first, literal, hasRepeat };
   }
 
   private term(): Info {
@@ -103,11 +119,11 @@ class Parser {
     const char = this.src[this.pos] ?? '';
     if (char === '^' || char === '$') {
       this.pos++;
-      return zeroWidth();
+      return { ...zeroWidth(), assertion: true };
     }
     if (char === '\\' && /[bB]/.test(this.src[this.pos + 1] ?? '')) {
       this.pos += 2;
-      return zeroWidth();
+      return { ...zeroWidth(), assertion: true };
     }
     if (this.src.startsWith('(?=', start) || this.src.startsWith('(?!', start)) return this.lookaround(3);
     if (this.src.startsWith('(?<=', start) || this.src.startsWith('(?<!', start)) return this.lookaround(4);
@@ -121,7 +137,7 @@ class Parser {
     this.disjunction();
     this.depth--;
     this.expect(')');
-    return this.quantified(zeroWidth());
+    return this.quantified({ ...zeroWidth(), assertion: true });
   }
 
   private atom(): Info {
@@ -169,11 +185,21 @@ class Parser {
       max = quantifier[2] ? (quantifier[3] ? Number(quantifier[3]) : undefined) : min;
     }
     this.repeats.push({ start, end: this.pos, min, max });
+    const variable = max === undefined || max > min;
+    if ((max === undefined || max > 1) && atom.hasRepeat) this.nested = true;
     if ((max === undefined || max > 1) && atom.options) this.checkAlternatives(atom.options);
     const onlySpace = atom.first.size > 0 && [...atom.first].every((p) => WHITESPACE_PROBES.has(p));
     // A run of whitespace is one gap however long it is; anything else multiplies.
     const gaps = atom.gaps === 0 || onlySpace ? atom.gaps : max === undefined ? Infinity : atom.gaps * max;
-    return { min: atom.min * min, gaps, first: atom.first, literal: undefined, repeated: max !== 1 };
+    return {
+      min: atom.min * min,
+      gaps,
+      first: atom.first,
+      literal: undefined,
+      repeated: max !== 1,
+      hasRepeat: atom.hasRepeat === true || variable,
+      assertion: atom.assertion,
+    };
   }
 
   /** Under a repeat, two alternatives that can match the same text make the count of paths explode. */
@@ -199,7 +225,7 @@ class Parser {
    */
   private checkAdjacent(items: Info[]): void {
     const canFailAfter = (index: number): boolean =>
-      this.depth > 0 || items.slice(index + 1).some((item) => item.min > 0);
+      this.depth > 0 || items.slice(index + 1).some((item) => item.min > 0 || item.assertion === true);
     for (let i = 0; i < items.length; i++) {
       const left = items[i] as Info;
       if (!left.repeated) continue;
