@@ -118,11 +118,13 @@ function table(title: string, s: Scored): string {
   return lines.join('\n');
 }
 
+/** CPU milliseconds per call (steadier than wall time on a shared machine). */
 function timeIt(fn: () => void, repeat: number): number {
   fn();
-  const t0 = performance.now();
+  const before = process.cpuUsage();
   for (let i = 0; i < repeat; i++) fn();
-  return (performance.now() - t0) / repeat;
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / 1000 / repeat;
 }
 
 const ORDINARY =

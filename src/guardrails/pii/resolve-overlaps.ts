@@ -5,7 +5,7 @@
  */
 import type { Candidate } from './recognizer.js';
 
-const CONTAINER_MARGIN = 0.15;
+const CONTAINER_MARGIN = 0.4;
 
 function byStartThenLongest(a: Candidate, b: Candidate): number {
   return a.start - b.start || b.end - a.end || b.score - a.score;

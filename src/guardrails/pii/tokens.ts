@@ -212,12 +212,64 @@ export function tokenize(text: string): Tokens {
   return tokens;
 }
 
-/** Per-call scratch shared by recognizers: the token list is built at most once per text. */
+/** Is the character at index a letter or digit (any script)? False outside the text. */
+export function isWordCharAt(text: string, index: number): boolean {
+  if (index < 0 || index >= text.length) return false;
+  const c = classOf(text.charCodeAt(index));
+  return isLetter(c) || c === C_DIGIT || c === C_MARK;
+}
+
+/** The longest unbroken digit run any recognizer reads (card numbers go to 19, ids a little further). */
+const MAX_DIGIT_RUN = 34;
+
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Window sizes around digits: keywords such as "driver's license number is" come before the value. */
+const WINDOW_BEFORE = 72;
+const WINDOW_AFTER = 24;
+
+/**
+ * Per-call scratch shared by recognizers: the token list and the digit windows are built at most
+ * once per text.
+ */
 export class ScanContext {
   private cached: Tokens | undefined;
+  private windows: number[] | undefined;
   constructor(readonly text: string) {}
+
   tokens(): Tokens {
     this.cached ??= tokenize(this.text);
     return this.cached;
+  }
+
+  /**
+   * Merged [start, end) pairs of the text around its digits. Recognizers whose values always
+   * contain a digit scan only these, so prose without numbers costs them nothing.
+   */
+  digitWindows(): number[] {
+    if (this.windows) return this.windows;
+    const text = this.text;
+    const out: number[] = [];
+    const add = (start: number, end: number): void => {
+      const prevEnd = out.length > 0 ? (out[out.length - 1] as number) : -1;
+      if (prevEnd >= start) out[out.length - 1] = Math.max(prevEnd, end);
+      else if (end > start) out.push(start, end);
+    };
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code < 48 || code > 57) continue;
+      let runEnd = i + 1;
+      while (runEnd < text.length && isDigitCode(text.charCodeAt(runEnd))) runEnd++;
+      if (runEnd - i > MAX_DIGIT_RUN) {
+        // No value sits inside a longer unbroken digit run; keep only its edges' surroundings.
+        add(Math.max(0, i - WINDOW_BEFORE), i);
+        add(runEnd, Math.min(text.length, runEnd + WINDOW_AFTER));
+      } else add(Math.max(0, i - WINDOW_BEFORE), Math.min(text.length, runEnd + WINDOW_AFTER));
+      i = runEnd - 1;
+    }
+    this.windows = out;
+    return out;
   }
 }

@@ -4,7 +4,7 @@
  * the context before them, and their shape; the reported span runs from the first anchor's line
  * position to the end of the address block.
  */
-import { hasContext, type Recognizer } from '../recognizer.js';
+import { eachMatch, gluedBefore, type Recognizer } from '../recognizer.js';
 import { LOWER, NEWLINE, NUM, PUNCT, WORD, type Tokens } from '../tokens.js';
 import { nameLexicon } from '../name/lexicon.js';
 import { findAnchors, type Anchor } from './anchors.js';
@@ -12,8 +12,36 @@ import { addressChunks, type Chunk } from './chunks.js';
 import { ADDRESS_PARTICLES } from './lexicon.js';
 import { cornerAddresses, postcodeAddresses } from './phrases.js';
 
+// Words that introduce an address. Found in one pass per text; a cue counts for an address that
+// starts within CUE_REACH characters after it in the same sentence.
 const ADDRESS_CUE =
-  /(?:\baddress(?:es)?|\baddr|\blive[sd]?\s+(?:at|on|in)|\bliving\s+(?:at|on)|\bresides?\s+(?:at|on)|\blocated\s+(?:at|in|on)|\blocation|\bsituated\s+at|\bbased\s+at|\bsen[dt]\s+(?:\S+\s+){0,4}to|\bship(?:ped)?\s+(?:\S+\s+){0,3}to|\bdeliver(?:ed|y)?\s+(?:\S+\s+){0,3}to|\bmail(?:ed)?\s+(?:\S+\s+){0,3}to|\bdrops?\s+(?:you|me|us|them)\s+off\s+at|\bpick\s+(?:you|me|us)\s+up\s+(?:at|from)|\bmeet\s+(?:me|us|you)\s+at|\btaxi\s+to|\bmoved\s+to|\bis\s+on|\bis\s+at|\benter\s+on|\breturn(?:ed)?\s+to|\barrived\s+at|\boffices?\s+(?:is|are)\s+(?:located\s+)?at|\bwhere\b|\bbilling|\bshipping|\bresidence|\bvisit\s+us\s+at|\bfind\s+us\s+at|\bheadquarters|\bhq)[^.!?]*$/iu;
+  /address(?:es)?|addr\b|live[sd]?\s+(?:at|on|in)\b|living\s+(?:at|on)\b|resides?\s+(?:at|on)\b|located\s+(?:at|in|on)\b|location|situated\s+at|based\s+at|sen[dt]\s+(?:\S+\s+){0,4}?to\b|ship(?:ped)?\s+(?:\S+\s+){0,3}?to\b|deliver(?:ed|y)?\s+(?:\S+\s+){0,3}?to\b|mail(?:ed)?\s+(?:\S+\s+){0,3}?to\b|drops?\s+(?:you|me|us|them)\s+off\s+at|pick\s+(?:you|me|us)\s+up\s+(?:at|from)|meet\s+(?:\S+\s+){0,3}?at\b|taxi\s+to|moved\s+to|is\s+on\b|is\s+at\b|enter\s+on|return(?:ed)?\s+to|arrived\s+at|offices?\s+(?:is|are)\s+(?:located\s+)?at|where\b|billing|shipping|residence|visit\s+us\s+at|find\s+us\s+at|headquarters|\bhq\b/gi;
+const CUE_REACH = 100;
+
+/** End offsets of address cues, ascending. */
+function cueEnds(text: string): number[] {
+  const ends: number[] = [];
+  eachMatch(ADDRESS_CUE, text, (m) => {
+    if (!gluedBefore(text, m.index)) ends.push(m.index + m[0].length);
+  });
+  return ends;
+}
+
+/** Is there a cue before `start`, close enough and with no sentence end in between? */
+function cuedAt(text: string, ends: number[], start: number): boolean {
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((ends[mid] as number) <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const end = ends[lo - 1];
+  if (end === undefined || start - end > CUE_REACH) return false;
+  // A question may be answered right away: "What's your address? It is …".
+  return !/[.!]\s/.test(text.slice(end, start));
+}
+
 const STREET_AFTER = /^\s*(?:street|st\.|road|avenue)\b/iu;
 
 const STOP_WORDS = new Set(
@@ -34,15 +62,16 @@ export function addressRecognizer(threshold = 0.5): Recognizer {
       if (tokens.count === 0) return;
       const lowerText = isLowerText(tokens);
       const isCommon = (i: number): boolean => common(tokens, i);
+      const cues = cueEnds(text);
       for (const chunk of addressChunks(tokens, lowerText, STOP_WORDS)) {
-        const anchors = findAnchors(tokens, chunk.from, chunk.to, isCommon);
+        const anchors = findAnchors(tokens, chunk.from, chunk.to, isCommon, lowerText);
         for (const group of anchorGroups(anchors)) {
-          const found = scoreGroup(text, tokens, chunk, group);
+          const found = scoreGroup(text, cues, tokens, chunk, group);
           if (found.score >= threshold) out.push({ ...found, entity: 'ADDRESS' });
         }
       }
       cornerAddresses(text, out);
-      postcodeAddresses(text, out);
+      postcodeAddresses(ctx, out);
     },
   };
 }
@@ -83,25 +112,27 @@ function anchorGroups(anchors: Anchor[]): Anchor[][] {
   return groups;
 }
 
-function scoreGroup(text: string, tokens: Tokens, chunk: Chunk, anchors: Anchor[]): Found {
+function scoreGroup(text: string, cues: number[], tokens: Tokens, chunk: Chunk, anchors: Anchor[]): Found {
   let best = 0;
   let strong = 0;
   let firstFrom = Number.MAX_SAFE_INTEGER;
   let lastTo = -1;
   for (const a of anchors) {
     if (a.score > best) best = a.score;
-    if (a.score >= 0.3) strong++;
+    if (a.score >= 0.3 && a.numbered) strong++;
     if (a.from < firstFrom) firstFrom = a.from;
     if (a.to > lastTo) lastTo = a.to;
   }
-  let score = best + 0.15 * Math.min(2, strong - 1);
+  // Several numbered parts (street and number, unit, postcode) make a block an address; street
+  // words alone ("Baker Street Road") do not add up.
+  let score = best + 0.15 * Math.min(2, Math.max(0, strong - 1));
   const from = extendLeft(tokens, firstFrom, chunk.from);
   const to = extendRight(tokens, lastTo, chunk.to);
   const start = tokens.start[from] as number;
   const end = tokens.end[to] as number;
 
   if (lineCount(tokens, from, to) >= 2 && strong >= 2) score += 0.1;
-  if (hasContext(text, start, end, ADDRESS_CUE, { before: 100, after: 0 })) score += 0.3;
+  if (cuedAt(text, cues, start)) score += 0.3;
   if (STREET_AFTER.test(text.slice(end, end + 12))) score += 0.2;
   return { start, end, score: Math.min(score, 0.95) };
 }

@@ -17,11 +17,32 @@ export interface Anchor {
   from: number;
   to: number;
   score: number;
+  /** Holds a number (house number, unit, box, postcode): only these add up to an address. */
+  numbered: boolean;
 }
 
 /** Suffixes that name a street even without a house number ("Baker Street"). */
 const STRONG_SUFFIXES = new Set(
   'street st road rd avenue ave lane ln drive boulevard blvd terrace crescent highway hwy parkway strasse straße'.split(' '),
+);
+/** English street types; other languages' ("útja", "vej") may follow a lower-case name word. */
+const ENGLISH_SUFFIXES = new Set(
+  'street st road rd avenue ave drive dr lane ln court ct place pl way park green hill view square sq close row walk'.split(' '),
+);
+/** English street types from postal lists that are also everyday words ("port", "key", "station"). */
+const USPS_ONLY = new Set(
+  (
+    'port ports key keys light lights well wells rest fall falls course lock locks mission station stream track ' +
+    'trace wall spring springs point points club center centre common commons loop mall land camp crest curve ' +
+    'divide fork forks neck loaf radial ramp spur union unions view views ridge run mill mills pass flat flats ' +
+    'forge forges field fields glen glens haven heights hollow island islands junction landing lodge manor ' +
+    'meadow meadows mount mountain oval pike pine pines plain plains prairie ranch rapid rapids river shoal shore ' +
+    'shores summit valley vista village ville walk walks ways branch brook brooks burg bypass canyon cape cliff ' +
+    'cliffs corner corners cove coves creek dale dam estate estates expressway extension extensions ferry ford ' +
+    'fords forest fort freeway garden gardens gateway grove groves harbor harbour hill hills inlet isle knoll ' +
+    'knolls lake lakes loop manors orchard overpass parks parkways plaza row skyway square squares stravenue ' +
+    'throughway trafficway tunnel turnpike underpass viaduct trail green greens'
+  ).split(' '),
 );
 /** Capitalised words that are followed by numbers without being streets. */
 const NOT_STREET = new Set(
@@ -47,15 +68,35 @@ function nameish(t: Tokens, i: number): boolean {
   return t.kind(i) === WORD && (t.shape(i) !== LOWER || t.length(i) <= 3);
 }
 
-export function findAnchors(t: Tokens, from: number, to: number, isCommon: (i: number) => boolean): Anchor[] {
+/** A line holding only a postcode ("61089", "NI 61089" is caught elsewhere): ends many address blocks. */
+function postcodeLine(t: Tokens, i: number): boolean {
+  const len = t.length(i);
+  if (len < 4 || len > 5) return false;
+  const before = t.kind(i - 1);
+  const after = t.kind(i + 1);
+  return (before === NEWLINE || before === 0) && (after === NEWLINE || after === 0);
+}
+
+export function findAnchors(
+  t: Tokens,
+  from: number,
+  to: number,
+  isCommon: (i: number) => boolean,
+  lowerText = false,
+): Anchor[] {
   const anchors: Anchor[] = [];
   const push = (a: number, b: number, score: number): void => {
-    anchors.push({ from: Math.max(a, from), to: Math.min(b, to), score });
+    const lo = Math.max(a, from);
+    const hi = Math.min(b, to);
+    let numbered = false;
+    for (let k = lo; k <= hi && !numbered; k++) numbered = t.kind(k) === NUM;
+    anchors.push({ from: lo, to: hi, score, numbered });
   };
   for (let i = from; i <= to; i++) {
     const kind = t.kind(i);
     if (kind === NUM) {
       if (t.length(i) > 5) continue;
+      if (postcodeLine(t, i) && i > from) push(i, i, 0.3);
       // Number, up to four name words, then a street type: "217 Lovers Lane".
       let j = i + 1;
       let words = 0;
@@ -93,7 +134,8 @@ export function findAnchors(t: Tokens, from: number, to: number, isCommon: (i: n
         j++;
       }
       const numbered = t.kind(j) === NUM && sameLine(t, i, j);
-      if (words > 0) push(i, numbered ? j : j - 1, numbered ? 0.8 : 0.45);
+      // A one- or two-letter prefix ("R.", "Al.") only counts with its house number.
+      if (words > 0 && (numbered || t.length(i) >= 3)) push(i, numbered ? j : j - 1, numbered ? 0.8 : 0.45);
       continue;
     }
     if (isStreetCompound(w) && !isCommon(i)) {
@@ -102,8 +144,12 @@ export function findAnchors(t: Tokens, from: number, to: number, isCommon: (i: n
       push(numBefore ? i - 1 : i, numAfter ? next : i, numAfter || numBefore ? 0.8 : 0.35);
       continue;
     }
-    if (STREET_SUFFIXES.has(w) && i > from && nameish(t, i - 1) && sameLine(t, i - 1, i)) {
-      if (t.kind(after(t, i)) === NUM) push(i - 1, after(t, i), 0.8);
+    const before = i - 1;
+    const nameBefore = nameish(t, before) || (t.kind(before) === WORD && !ENGLISH_SUFFIXES.has(w));
+    if (STREET_SUFFIXES.has(w) && i > from && nameBefore && sameLine(t, before, i)) {
+      // "Lovers Lane 12" needs a real street word: "port 8080" or "Key 4" is something else.
+      const streetWord = STRONG_SUFFIXES.has(w) || !ENGLISH_SUFFIXES.has(w) && !USPS_ONLY.has(w);
+      if (t.kind(after(t, i)) === NUM && streetWord) push(i - 1, after(t, i), 0.8);
       else if (STRONG_SUFFIXES.has(w) && shape !== UPPER) push(i - 1, i, 0.4);
       continue;
     }
@@ -126,7 +172,7 @@ export function findAnchors(t: Tokens, from: number, to: number, isCommon: (i: n
       push(i, next, 0.5);
       continue;
     }
-    if (shape === LOWER || t.kind(next) !== NUM || !t.spaceBefore(next)) continue;
+    if ((shape === LOWER && !lowerText) || t.kind(next) !== NUM || !t.spaceBefore(next)) continue;
     // Name then house number, the common continental order: "Harjukuja 54", "Hoge Wei 32".
     if (t.length(next) <= 4 && !NOT_STREET.has(w)) {
       push(i, next, isCommon(i) ? 0.15 : 0.3);

@@ -4,7 +4,7 @@
  * words and sentence punctuation end a chunk.
  */
 import { INITIAL, LOWER, NEWLINE, NUM, PUNCT, WORD, type Tokens } from '../tokens.js';
-import { ADDRESS_ABBREVIATIONS, ADDRESS_WORDS, isStreetCompound } from './lexicon.js';
+import { ADDRESS_ABBREVIATIONS, ADDRESS_WORDS, STREET_COMPOUND_ENDINGS, isStreetCompound } from './lexicon.js';
 
 export interface Chunk {
   from: number;
@@ -17,12 +17,17 @@ const LINE_MARKERS = '>?*•|-';
 /** Longest word in the address vocabulary; longer lower-case words skip the set look-up. */
 const MAX_ADDRESS_WORD = 12;
 
+// First letters of the address vocabulary and last letters of compound street names: most prose
+// words fail these cheap checks and are never sliced out of the text.
+const FIRST_CODES = new Set([...ADDRESS_WORDS].map((w) => w.charCodeAt(0)));
+const LAST_CODES = new Set(STREET_COMPOUND_ENDINGS.map((e) => e.charCodeAt(e.length - 1)));
+
 export function addressWord(t: Tokens, i: number, lowerText: boolean): boolean {
-  if (t.shape(i) !== LOWER) return true;
+  if (t.shape(i) !== LOWER || lowerText) return true;
   const len = t.length(i);
-  if (len <= MAX_ADDRESS_WORD && ADDRESS_WORDS.has(t.text(i))) return true;
-  if (len >= 6 && isStreetCompound(t.text(i))) return true;
-  return lowerText;
+  const start = t.start[i] as number;
+  if (len <= MAX_ADDRESS_WORD && FIRST_CODES.has(t.src.charCodeAt(start)) && ADDRESS_WORDS.has(t.text(i))) return true;
+  return len >= 6 && LAST_CODES.has(t.src.charCodeAt(start + len - 1)) && isStreetCompound(t.text(i));
 }
 
 function atLineStart(t: Tokens, i: number): boolean {

@@ -18,7 +18,7 @@ export const STREET_SUFFIXES = new Set(
     'turnpike underpass unions valleys viaduct view views village villages ville walks wall ways well ' +
     'u utca út útja tér körút krt rkp sor köz gate gata gatan vej gade veien vegen vägen väg allé alle weg laan ' +
     'straat plein gracht kade dijk katu tie kuja tee põik maantee ulice náměstí třída cesta ulica gasse platz ' +
-    'allee ring damm ufer markt vegur braut stræti straeti stræde'
+    'allee ring damm ufer markt vegur braut stræti straeti stræde terrasse vei veg'
   ).split(' '),
 );
 
@@ -60,10 +60,16 @@ export const ADDRESS_PARTICLES = new Set(
   'de del della di da do dos das du la le les van von der den ten ter y e et i of nan'.split(' '),
 );
 
-const COMPOUND_RE = new RegExp(`^\\p{L}{3,}(?:${STREET_COMPOUND_ENDINGS.join('|')})$`, 'u');
+const COMPOUND_ENDINGS = new Set(STREET_COMPOUND_ENDINGS);
+const ENDING_LENGTHS = [...new Set(STREET_COMPOUND_ENDINGS.map((e) => e.length))].sort((a, b) => a - b);
 
+/** Lower-case word ending in a street word after at least three letters ("vesterskovvej"). */
 export function isStreetCompound(lower: string): boolean {
-  return lower.length >= 6 && lower.length <= 40 && COMPOUND_RE.test(lower);
+  if (lower.length < 6 || lower.length > 40) return false;
+  for (const n of ENDING_LENGTHS) {
+    if (lower.length >= n + 3 && COMPOUND_ENDINGS.has(lower.slice(-n))) return true;
+  }
+  return false;
 }
 
 /** Every lower-case word that can belong to an address line. */

@@ -14,11 +14,13 @@ const FAMILY =
 const PHRASES: Record<Cue, string[]> = {
   strong: [
     'name is', 'name was', 'name :', 'name =', 'name -', 'name ?', 'names are', 'named', 'called', 'call me',
-    'calls me', 'known as', 'aka', 'signed', 'signed by', 'dear', 'hi', 'hello', 'hey', 'this is', 'i am', "i'm",
+    'calls me', 'named him', 'named her', 'call him', 'call her', 'called him', 'called her', 'calls him', 'calls her', 'known as', 'aka', 'signed', 'signed by', 'dear', 'hi', 'hello', 'hey', 'this is', 'i am', "i'm",
     'im', 'regards', 'sincerely', 'cheers', 'thanks', 'thank you', 'c / o', 'attn', 'attention', 'directed by',
     'written by', 'produced by', 'performed by', 'painted by', 'composed by', 'created by', 'authored by',
     'author :', 'from :', 'to :', 'cc :', 'user :', 'under', 'add', 'meet', 'ask for', 'speak to', 'speak with',
     'talk to', 'talking to', 'patient :', 'client :', 'customer :', 'contact :', 'guardian :', 'beneficiary :',
+    'assistant to', 'married to', 'engaged to', 'son of', 'daughter of', 'wife of', 'husband of', 'mother of',
+    'father of', 'widow of', 'says', 'said', 'asks', 'explains', 'adds', 'according to',
     ...FAMILY.split(' ').flatMap((w) => [`my ${w}`, `his ${w}`, `her ${w}`, `our ${w}`, `their ${w}`]),
   ],
   weak: [
@@ -26,11 +28,12 @@ const PHRASES: Record<Cue, string[]> = {
     'starring', 'including', 'between', 'unlike', 'about', 'for', 'met', 'invite', 'invited', 'married', 'email',
     'emailed', 'text', 'contact', 'ex -', 'producer', 'songwriter', 'player', 'singer', 'actor', 'actress', 'author',
     'writer', 'director', 'commenter', 'host', 'speaker', 'ceo', 'founder', 'manager', 'doctor', 'nurse', 'teacher',
-    'professor', 'officer', 'agent', 'lawyer', 'guest', 'early', 'late',
+    'professor', 'officer', 'agent', 'lawyer', 'guest', 'early', 'late', 'name',
   ],
   location: [
     'in', 'at', 'near', 'into', 'toward', 'towards', 'across', 'around', 'through', 'via', 'outside', 'inside',
-    'within', 'of', 'on', 'visit', 'visiting', 'visited', 'from', 'to',
+    'within', 'of', 'on', 'visit', 'visiting', 'visited', 'from', 'to', 'city', 'town', 'village', 'country',
+    'capital', 'province', 'state', 'region', 'island', 'county', 'district', 'municipality', 'suburb',
   ],
   determiner: ['the', 'a', 'an', 'this', 'that', 'these', 'those', 'our', 'their', 'its', 'every', 'each'],
 };

@@ -15,7 +15,19 @@ const SURNAME_ENDINGS = [
 
 const ENDINGS_RE = new RegExp(`(?:${SURNAME_ENDINGS.join('|')})$`, 'u');
 
+const STRONG_ENDINGS = [
+  'sson', 'ssen', 'sen', 'sdóttir', 'dóttir', 'dottir', 'ová', 'ova', 'ski', 'ska', 'cki', 'cka', 'wicz', 'ić', 'vić',
+  'ović', 'ević', 'ovich', 'evich', 'enko', 'chuk', 'nen', 'lainen', 'poulos', 'akis', 'oglu', 'oğlu', 'shvili', 'dze',
+  'escu', 'eanu', 'ström', 'qvist', 'quist', 'yev', 'iev', 'aev', 'kov', 'kova', 'ov', 'ev',
+].sort((a, b) => b.length - a.length);
+const STRONG_RE = new RegExp(`(?:${STRONG_ENDINGS.join('|')})$`, 'u');
+
+/** Endings that are rarely anything but a family name (patronymics, Slavic and Nordic forms). */
+export function strongSurnameShape(lower: string): boolean {
+  return lower.length >= 5 && lower.length <= 30 && STRONG_RE.test(lower);
+}
+
 /** Lower-case word of at least five letters with a family-name ending. */
 export function looksLikeSurname(lower: string): boolean {
-  return lower.length >= 5 && ENDINGS_RE.test(lower);
+  return lower.length >= 5 && lower.length <= 30 && ENDINGS_RE.test(lower);
 }

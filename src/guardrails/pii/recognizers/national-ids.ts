@@ -1,8 +1,21 @@
 /** Government identifiers: US SSN, ITIN, passport, driver's licence; Canadian and UK numbers. */
 import { itinValid, luhnValid, nhsValid, ssnValid } from '../checksums.js';
-import { eachMatch, hasContext, patternRecognizer, wordsRegex, type Recognizer } from '../recognizer.js';
+import {
+  eachMatchNearDigits,
+  gluedAfter,
+  gluedBefore,
+  hasContext,
+  patternRecognizer,
+  wordsRegex,
+  type Recognizer,
+} from '../recognizer.js';
 
-const SSN_RE = /(?=\d)(?<![\p{L}\p{N}-])(\d{3})([- ]?)(\d{2})\2(\d{4})(?![\p{L}\p{N}]|-\p{N})/gu;
+/** A value that starts and ends on a token boundary (hyphens count as glue: "12-345-6789-0"). */
+function standsAlone(text: string, start: number, end: number): boolean {
+  return !gluedBefore(text, start, '-') && !gluedAfter(text, end, '-');
+}
+
+const SSN_RE = /(\d{3})([- ]?)(\d{2})\2(\d{4})/g;
 const SSN_CONTEXT = wordsRegex([
   'ssn', 'ssns', 'social security', 'social sec', 'ss#', 'ss #', 'ss no', 'ssa', 'social', 'tax id', 'taxpayer',
 ]);
@@ -11,12 +24,13 @@ const NOT_SSN_CONTEXT = wordsRegex(['phone', 'tel', 'fax', 'order', 'zip', 'rout
 export function ssnRecognizer(threshold = 0.5): Recognizer {
   return {
     entity: 'US_SSN',
-    find(text, out) {
-      eachMatch(SSN_RE, text, (m) => {
+    find(text, out, ctx) {
+      eachMatchNearDigits(SSN_RE, ctx, (m, offset) => {
+        const start = m.index + offset;
+        const end = start + m[0].length;
+        if (!standsAlone(text, start, end)) return;
         const digits = `${m[1]}${m[3]}${m[4]}`;
         const sep = m[2] ?? '';
-        const start = m.index;
-        const end = start + m[0].length;
         const context = hasContext(text, start, end, SSN_CONTEXT, { before: 48, after: 16 });
         let score: number;
         if (ssnValid(digits)) score = sep === '-' ? 0.6 : sep === ' ' ? 0.4 : 0.15;
@@ -35,61 +49,70 @@ const ITIN_CONTEXT = wordsRegex(['itin', 'individual taxpayer', 'taxpayer identi
 export function itinRecognizer(): Recognizer {
   return patternRecognizer(
     'US_INDIVIDUAL_TAX_IDENTIFICATION_NUMBER',
-    /(?=9)(?<![\p{L}\p{N}-])9\d{2}([- ]?)[5-9]\d\1\d{4}(?![\p{L}\p{N}]|-\p{N})/gu,
-    (m, text) => {
-      if (!itinValid(m[0].replace(/\D/g, ''))) return null;
-      const context = hasContext(text, m.index, m.index + m[0].length, ITIN_CONTEXT);
-      return (m[1] === '-' ? 0.45 : 0.2) + (context ? 0.45 : 0);
+    /9\d{2}([- ]?)[5-9]\d\1\d{4}/g,
+    (m, text, at) => {
+      const end = at + m[0].length;
+      if (!standsAlone(text, at, end) || !itinValid(m[0].replace(/\D/g, ''))) return null;
+      return (m[1] === '-' ? 0.45 : 0.2) + (hasContext(text, at, end, ITIN_CONTEXT) ? 0.45 : 0);
     },
+    { nearDigits: true },
   );
 }
 
 const PASSPORT_RE =
-  /(?=[pP])(?<![\p{L}])passport(?:\s*(?:number|no\.?|num|#|id))?(?:\s*(?:is|was|:|=|-))?\s*(?:number\s*)?([A-Z]?\d{8,9})(?![\p{L}\p{N}])/giu;
+  /passport(?:\s*(?:number|no\.?|num|#|id))?(?:\s*(?:is|was|:|=|-))?\s*(?:number\s*)?([A-Za-z]?\d{8,9})(?![A-Za-z0-9])/gi;
 
 export function usPassportRecognizer(): Recognizer {
-  return patternRecognizer('US_PASSPORT_NUMBER', PASSPORT_RE, () => 0.8, 0.5, 1);
-}
-
-const DRIVER_RE =
-  /(?=[dD])(?<![\p{L}])(?:driver'?s?|drivers'|driving)\s*(?:licen[sc]e|permit|id)(?:\s*(?:number|no\.?|num|#|id))?(?:\s*(?:is|was|:|=|-))?\s*([A-Z0-9][A-Z0-9-]{3,19})(?![\p{L}\p{N}])|(?<![\p{L}])DL\s*(?:#|no\.?|number)?\s*[:=]?\s*([A-Z0-9][A-Z0-9-]{3,19})(?![\p{L}\p{N}])/giu;
-
-export function driverIdRecognizer(): Recognizer {
-  return {
-    entity: 'DRIVER_ID',
-    find(text, out) {
-      eachMatch(DRIVER_RE, text, (m) => {
-        const value = m[1] ?? m[2];
-        if (!value || (value.match(/\d/g)?.length ?? 0) < 4) return;
-        const start = m.index + m[0].lastIndexOf(value);
-        out.push({ start, end: start + value.length, entity: 'DRIVER_ID', score: 0.8 });
-      });
-    },
-  };
-}
-
-const CA_HEALTH_CONTEXT =
-  /(?:health\s*(?:card|number|insurance\s*number|#)|ohip|ramq|carte\s*(?:santé|soleil)|assurance\s*maladie|\bphn\b|personal\s*health\s*number|\bmsp\b|\bhcn\b)\W{0,20}?$/iu;
-const CA_HEALTH_RE =
-  /(?=[\dA-Z])(?<![\p{L}\p{N}])(?:\d{4}[- ]?\d{3}[- ]?\d{3}(?:[- ]?[A-Z]{2})?|[A-Z]{4}[- ]?\d{4}[- ]?\d{4}|\d{4}[- ]?\d{3}[- ]?\d{3})(?![\p{L}\p{N}])/gu;
-
-export function caHealthRecognizer(): Recognizer {
-  return patternRecognizer('CA_HEALTH_NUMBER', CA_HEALTH_RE, (m, text) => {
-    const before = text.slice(Math.max(0, m.index - 48), m.index);
-    return CA_HEALTH_CONTEXT.test(before) ? 0.8 : null;
+  return patternRecognizer('US_PASSPORT_NUMBER', PASSPORT_RE, (m, text, at) => (gluedBefore(text, at) ? null : 0.8), {
+    group: 1,
+    nearDigits: true,
   });
 }
 
-const SIN_CONTEXT = wordsRegex(['sin', 'social insurance', 'numéro d\'assurance sociale', 'nas']);
+const DRIVER_RE =
+  /(?:(?:driver'?s?|drivers'|driving)\s*(?:licen[sc]e|permit|id)(?:\s*(?:number|no\.?|num|#|id))?(?:\s*(?:is|was|:|=|-))?|\bDL\s*(?:#|no\.?|number)?\s*[:=]?)\s*([A-Z0-9][A-Z0-9-]{3,19})(?![A-Za-z0-9])/gi;
+
+export function driverIdRecognizer(): Recognizer {
+  return patternRecognizer(
+    'DRIVER_ID',
+    DRIVER_RE,
+    (m, text, at) => {
+      if (gluedBefore(text, at)) return null;
+      // Needs digits: "driver's license is expired" names no number.
+      return ((m[1] ?? '').match(/\d/g)?.length ?? 0) >= 4 ? 0.8 : null;
+    },
+    { group: 1, nearDigits: true },
+  );
+}
+
+const CA_HEALTH_CONTEXT =
+  /(?:health\s*(?:card|number|insurance\s*number|#)|ohip|ramq|carte\s*(?:santé|soleil)|assurance\s*maladie|\bphn\b|personal\s*health\s*number|\bmsp\b|\bhcn\b)\W{0,20}?$/i;
+const CA_HEALTH_RE = /\d{4}[- ]?\d{3}[- ]?\d{3}(?:[- ]?[A-Z]{2})?|[A-Z]{4}[- ]?\d{4}[- ]?\d{4}/g;
+
+export function caHealthRecognizer(): Recognizer {
+  return patternRecognizer(
+    'CA_HEALTH_NUMBER',
+    CA_HEALTH_RE,
+    (m, text, at) => {
+      if (!standsAlone(text, at, at + m[0].length)) return null;
+      return CA_HEALTH_CONTEXT.test(text.slice(Math.max(0, at - 48), at)) ? 0.8 : null;
+    },
+    { nearDigits: true },
+  );
+}
+
+const SIN_CONTEXT = wordsRegex(['sin', 'social insurance', "numéro d'assurance sociale", 'nas']);
 
 export function caSinRecognizer(): Recognizer {
   return patternRecognizer(
     'CA_SOCIAL_INSURANCE_NUMBER',
-    /(?=[1-79])(?<![\p{L}\p{N}-])[1-79]\d{2}([- ]?)\d{3}\1\d{3}(?![\p{L}\p{N}]|-\p{N})/gu,
-    (m, text) => {
-      if (!luhnValid(m[0].replace(/\D/g, ''))) return null;
-      return hasContext(text, m.index, m.index + m[0].length, SIN_CONTEXT) ? 0.85 : 0.3;
+    /[1-79]\d{2}([- ]?)\d{3}\1\d{3}/g,
+    (m, text, at) => {
+      const end = at + m[0].length;
+      if (!standsAlone(text, at, end) || !luhnValid(m[0].replace(/\D/g, ''))) return null;
+      return hasContext(text, at, end, SIN_CONTEXT) ? 0.85 : 0.3;
     },
+    { nearDigits: true },
   );
 }
 
@@ -98,27 +121,39 @@ const NHS_CONTEXT = wordsRegex(['nhs', 'national health service', 'nhs number', 
 export function ukNhsRecognizer(): Recognizer {
   return patternRecognizer(
     'UK_NATIONAL_HEALTH_SERVICE_NUMBER',
-    /(?=\d)(?<![\p{L}\p{N}-])\d{3}([- ]?)\d{3}\1\d{4}(?![\p{L}\p{N}]|-\p{N})/gu,
-    (m, text) => {
-      if (!nhsValid(m[0].replace(/\D/g, ''))) return null;
-      return hasContext(text, m.index, m.index + m[0].length, NHS_CONTEXT) ? 0.85 : 0.3;
+    /\d{3}([- ]?)\d{3}\1\d{4}/g,
+    (m, text, at) => {
+      const end = at + m[0].length;
+      if (!standsAlone(text, at, end) || !nhsValid(m[0].replace(/\D/g, ''))) return null;
+      return hasContext(text, at, end, NHS_CONTEXT) ? 0.85 : 0.3;
     },
+    { nearDigits: true },
   );
 }
 
 // Prefix letters exclude D, F, I, Q, U, V (and O second) and the never-used pairs.
-const NINO_RE = /(?=[A-Z]{2})(?<![\p{L}\p{N}])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![\p{L}\p{N}])/gu;
+const NINO_RE = /(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]/g;
 const NINO_CONTEXT = wordsRegex(['national insurance', 'ni number', 'ni no', 'nino', 'nin']);
 
 export function ukNinoRecognizer(): Recognizer {
-  return patternRecognizer('UK_NATIONAL_INSURANCE_NUMBER', NINO_RE, (m, text) =>
-    hasContext(text, m.index, m.index + m[0].length, NINO_CONTEXT) ? 0.95 : 0.7,
+  return patternRecognizer(
+    'UK_NATIONAL_INSURANCE_NUMBER',
+    NINO_RE,
+    (m, text, at) => {
+      const end = at + m[0].length;
+      if (!standsAlone(text, at, end)) return null;
+      return hasContext(text, at, end, NINO_CONTEXT) ? 0.95 : 0.7;
+    },
+    { nearDigits: true },
   );
 }
 
 const UTR_RE =
-  /(?=[uUtTsS])(?<![\p{L}])(?:utr|unique tax(?:payer)? reference|tax reference|self[- ]assessment)(?:\s*(?:number|no\.?|#))?(?:\s*(?:is|was|:|=|-))?\s*(\d{5} ?\d{5}K?)(?![\p{L}\p{N}])/giu;
+  /(?:utr|unique tax(?:payer)? reference|tax reference|self[- ]assessment)(?:\s*(?:number|no\.?|#))?(?:\s*(?:is|was|:|=|-))?\s*(\d{5} ?\d{5}K?)(?![A-Za-z0-9])/gi;
 
 export function ukUtrRecognizer(): Recognizer {
-  return patternRecognizer('UK_UNIQUE_TAXPAYER_REFERENCE_NUMBER', UTR_RE, () => 0.85, 0.5, 1);
+  return patternRecognizer('UK_UNIQUE_TAXPAYER_REFERENCE_NUMBER', UTR_RE, (m, text, at) => (gluedBefore(text, at) ? null : 0.85), {
+    group: 1,
+    nearDigits: true,
+  });
 }

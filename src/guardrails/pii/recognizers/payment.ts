@@ -1,11 +1,19 @@
 /** CREDIT_CARD, IBAN, SWIFT_CODE, card CVV and expiry, PIN. */
 import { getCountrySpecifications } from 'ibantools';
-import { luhnValid, ibanValid } from '../checksums.js';
-import { eachMatch, hasContext, patternRecognizer, wordsRegex, type Recognizer } from '../recognizer.js';
+import { ibanValid, luhnValid } from '../checksums.js';
+import {
+  eachMatch,
+  eachMatchNearDigits,
+  gluedAfter,
+  gluedBefore,
+  hasContext,
+  patternRecognizer,
+  wordsRegex,
+  type Recognizer,
+} from '../recognizer.js';
 import { ISO_COUNTRIES } from './countries.js';
 
-const CARD_RE =
-  /(?=\d)(?<![\p{L}\p{N}.,/-])(?:\d{4}(?:[ -]\d{4}){2}[ -]\d{1,7}|\d{4}[ -]\d{6}[ -]\d{4,5}|\d{12,19})(?![\p{L}\p{N}]|[.,/-]\p{N})/gu;
+const CARD_RE = /\d{4}(?:[ -]\d{4}){2}[ -]\d{1,7}|\d{4}[ -]\d{6}[ -]\d{4,5}|\d{12,19}/g;
 const CARD_CONTEXT = wordsRegex([
   'card', 'cards', 'cc', 'credit', 'debit', 'visa', 'mastercard', 'master card', 'amex', 'american express',
   'discover', 'maestro', 'jcb', 'diners', 'unionpay', 'payment', 'pay', 'charge', 'charged', 'billing', 'cardholder',
@@ -21,12 +29,13 @@ const KNOWN_IIN = /^(?:4|5[0-8]|2[2-7]|3[0-9]|6|1800|2131|8[12])/;
 export function creditCardRecognizer(threshold = 0.5): Recognizer {
   return {
     entity: 'CREDIT_CARD',
-    find(text, out) {
-      eachMatch(CARD_RE, text, (m) => {
+    find(text, out, ctx) {
+      eachMatchNearDigits(CARD_RE, ctx, (m, offset) => {
+        const start = m.index + offset;
+        const end = start + m[0].length;
+        if (gluedBefore(text, start, '.,/-') || gluedAfter(text, end, '.,/-')) return;
         const digits = m[0].replace(/\D/g, '');
         if (digits.length < 12 || digits.length > 19 || /^(\d)\1+$/.test(digits)) return;
-        const start = m.index;
-        const end = start + m[0].length;
         const grouped = m[0].length !== digits.length;
         const known = KNOWN_IIN.test(digits) && (digits.length >= 13 || digits.startsWith('5') || digits.startsWith('6'));
         const context = hasContext(text, start, end, CARD_CONTEXT, { before: 40, after: 16 });
@@ -43,7 +52,7 @@ export function creditCardRecognizer(threshold = 0.5): Recognizer {
 }
 
 // Country code, check digits, then up to 30 alphanumerics optionally grouped by fours.
-const IBAN_RE = /(?=[A-Z]{2}\d)(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?(?![\p{L}\p{N}])/giu;
+const IBAN_RE = /[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]{4}){2,7}(?: ?[A-Za-z0-9]{1,4})?/g;
 const IBAN_CONTEXT = wordsRegex([
   'iban', 'bank', 'account', 'acct', 'transfer', 'wire', 'sepa', 'payee', 'beneficiary', 'remittance', 'bic', 'swift',
 ]);
@@ -52,10 +61,11 @@ export function ibanRecognizer(threshold = 0.5): Recognizer {
   const specs = getCountrySpecifications();
   return {
     entity: 'IBAN',
-    find(text, out) {
-      eachMatch(IBAN_RE, text, (m) => {
-        const country = m[0].slice(0, 2).toUpperCase();
-        const spec = specs[country];
+    find(text, out, ctx) {
+      eachMatchNearDigits(IBAN_RE, ctx, (m, offset) => {
+        const start = m.index + offset;
+        if (gluedBefore(text, start)) return;
+        const spec = specs[m[0].slice(0, 2).toUpperCase()];
         if (!spec?.chars) return;
         // The pattern may run into a following word: cut at the country's IBAN length.
         let compact = 0;
@@ -69,17 +79,15 @@ export function ibanRecognizer(threshold = 0.5): Recognizer {
         }
         if (cut < 0) return;
         const value = m[0].slice(0, cut);
-        const next = m[0][cut];
-        if (next !== undefined && next !== ' ') return;
-        const start = m.index;
         const end = start + value.length;
+        if (gluedAfter(text, end)) return;
         const context = hasContext(text, start, end, IBAN_CONTEXT, { before: 48, after: 24 });
-        let score: number;
+        let score = 0;
         if (ibanValid(value)) score = 0.95;
-        else {
+        else if (context && spec.bban_regexp) {
           const bban = value.replace(/ /g, '').slice(4).toUpperCase();
-          const shapeOk = spec.bban_regexp ? new RegExp(spec.bban_regexp).test(bban) : false;
-          score = shapeOk && context ? 0.6 : 0;
+          // A typed IBAN with a wrong check digit is still an IBAN when the words around say so.
+          if (new RegExp(spec.bban_regexp).test(bban)) score = 0.6;
         }
         if (score >= threshold) out.push({ start, end, entity: 'IBAN', score });
       });
@@ -87,36 +95,56 @@ export function ibanRecognizer(threshold = 0.5): Recognizer {
   };
 }
 
-const SWIFT_RE = /(?=[A-Z]{6})(?<![\p{L}\p{N}])[A-Z]{4}([A-Z]{2})[A-Z0-9]{2}(?:[A-Z0-9]{3})?(?![\p{L}\p{N}])/gu;
+const SWIFT_RE = /[A-Z]{4}([A-Z]{2})[A-Z0-9]{2}(?:[A-Z0-9]{3})?/g;
 const SWIFT_CONTEXT = wordsRegex(['swift', 'bic', 'swift code', 'bic code', 'bank code', 'sort code', 'bank identifier']);
 
 export function swiftRecognizer(): Recognizer {
-  return patternRecognizer('SWIFT_CODE', SWIFT_RE, (m, text) => {
-    if (!ISO_COUNTRIES.has(m[1] ?? '')) return null;
-    const context = hasContext(text, m.index, m.index + m[0].length, SWIFT_CONTEXT, { before: 40, after: 10 });
-    if (context) return 0.85;
+  const visit = (text: string, m: RegExpExecArray, start: number): number | null => {
+    const end = start + m[0].length;
+    if (gluedBefore(text, start) || gluedAfter(text, end) || !ISO_COUNTRIES.has(m[1] ?? '')) return null;
+    if (hasContext(text, start, end, SWIFT_CONTEXT, { before: 40, after: 10 })) return 0.85;
     // Without context only the shape with a digit in the location code is distinctive.
     return /\d/.test(m[0].slice(6, 8)) ? 0.55 : null;
-  });
+  };
+  return {
+    entity: 'SWIFT_CODE',
+    find(text, out, ctx) {
+      const push = (m: RegExpExecArray, start: number): void => {
+        const score = visit(text, m, start);
+        if (score !== null) out.push({ start, end: start + m[0].length, entity: 'SWIFT_CODE', score });
+      };
+      // Codes without digits are only taken near their keyword, so prose in capitals stays cheap.
+      if (SWIFT_CONTEXT.test(text)) eachMatch(SWIFT_RE, text, (m) => push(m, m.index));
+      else eachMatchNearDigits(SWIFT_RE, ctx, (m, offset) => push(m, m.index + offset));
+    },
+  };
 }
 
 const CVV_RE =
-  /(?=[cCsSvV])(?<![\p{L}])(?:cvv2?|cvc2?|cid|csc|card security code|security code|card verification (?:value|code)|verification code)(?:\s*(?:number|no\.?|#|code))?\s*(?:is|:|=|-)?\s*(\d{3,4})(?!\p{N})/giu;
+  /(?:cvv2?|cvc2?|cid|csc|card security code|security code|card verification (?:value|code)|verification code)(?:\s*(?:number|no\.?|#|code))?\s*(?:is|:|=|-)?\s*(\d{3,4})(?!\d)/gi;
 
 export function cvvRecognizer(): Recognizer {
-  return patternRecognizer('CREDIT_DEBIT_CARD_CVV', CVV_RE, () => 0.85, 0.5, 1);
+  return patternRecognizer('CREDIT_DEBIT_CARD_CVV', CVV_RE, (m, text, at) => (gluedBefore(text, at) ? null : 0.85), {
+    group: 1,
+    nearDigits: true,
+  });
 }
 
 const EXPIRY_RE =
-  /(?=[eEvVgG])(?<![\p{L}])(?:exp(?:iry|iration|ires|ired|iring)?\.?(?:\s*date)?|valid\s*(?:thru|through|until|to)|good\s*thru|expiry)\s*(?:on|is|:|=|-)?\s*((?:0?[1-9]|1[0-2])\s?[/-]\s?(?:20)?\d{2})(?![\p{N}]|[/-]\p{N})/giu;
+  /(?:exp(?:iry|iration|ires|ired|iring)?\.?(?:\s*date)?|valid\s*(?:thru|through|until|to)|good\s*thru)\s*(?:on|is|:|=|-)?\s*((?:0?[1-9]|1[0-2])\s?[/-]\s?(?:20)?\d{2})(?![\d/-])/gi;
 
 export function cardExpiryRecognizer(): Recognizer {
-  return patternRecognizer('CREDIT_DEBIT_CARD_EXPIRY', EXPIRY_RE, () => 0.85, 0.5, 1);
+  return patternRecognizer('CREDIT_DEBIT_CARD_EXPIRY', EXPIRY_RE, (m, text, at) => (gluedBefore(text, at) ? null : 0.85), {
+    group: 1,
+    nearDigits: true,
+  });
 }
 
-const PIN_RE =
-  /(?=[pP])(?<![\p{L}])(?:PIN|[Pp]in (?:code|number)|PIN (?:code|number)|passcode|pin)(?:\s*(?:is|was|:|=|#|no\.?))?\s*[:=]?\s*(\d{4,8})(?!\p{N})/gu;
+const PIN_RE = /(?:PIN|[Pp]in (?:code|number)|PIN (?:code|number)|passcode|pin)(?:\s*(?:is|was|:|=|#|no\.?))?\s*[:=]?\s*(\d{4,8})(?!\d)/g;
 
 export function pinRecognizer(): Recognizer {
-  return patternRecognizer('PIN', PIN_RE, () => 0.8, 0.5, 1);
+  return patternRecognizer('PIN', PIN_RE, (m, text, at) => (gluedBefore(text, at) ? null : 0.8), {
+    group: 1,
+    nearDigits: true,
+  });
 }

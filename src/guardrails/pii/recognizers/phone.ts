@@ -5,11 +5,14 @@
  * other digit run.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import { eachMatch, wordsRegex, type Recognizer } from '../recognizer.js';
+import { eachMatchNearDigits, gluedBefore, wordsRegex, type Recognizer } from '../recognizer.js';
+import { isWordCharAt } from '../tokens.js';
 
 // Groups need a separator between them, so a long run of bare digits is scanned in linear time.
+// An ASCII lookbehind rejects starts glued to ids inside the engine; the code re-checks Unicode.
 const PHONE_RE =
-  /(?=[+(\d])(?<![\p{L}\p{N}+@/\\._:#$€£-])(?:(?:\+|\b00)\d{1,3}[ .-]?(?:\(0\)[ .-]?)?)?(?:\(\d{1,4}\)[ .-]?)?\d{1,14}(?:[ .-]\d{1,6}){0,6}(?: ?(?:x|ext\.?|extension) ?\d{1,6})?(?![\p{L}\p{N}]|[.,-]\p{N}|\/\p{N})/giu;
+  /(?<![A-Za-z0-9+@/\\._#$€£-])(?:(?:\+|00)\d{1,3}[ .-]?(?:\(0\)[ .-]?)?)?(?:\(\d{1,4}\)[ .-]?)?\d{1,14}(?:[ .-]\d{1,8}){0,6}(?: ?(?:[xX]|[eE][xX][tT]\.?|[eE]xtension) ?\d{1,6})?/g;
+const LEFT_GLUE = '+@/\\._#$€£-';
 
 const PHONE_CONTEXT = wordsRegex([
   'phone', 'phones', 'telephone', 'tel', 'ph', 'mobile', 'mob', 'cell', 'cellphone', 'fax', 'call', 'called',
@@ -25,9 +28,8 @@ const STRONG_CONTEXT = wordsRegex([
 const NOT_PHONE_CONTEXT = wordsRegex([
   'card', 'cc', 'iban', 'account', 'acct', 'routing', 'ssn', 'social security', 'order', 'invoice', 'tracking',
   'isbn', 'zip', 'postcode', 'postal', 'passport', 'license', 'licence', 'serial', 'price', 'total', 'amount',
-  'version',
+  'version', 'nhs', 'health', 'insurance', 'sin', 'utr', 'tax', 'itin', 'reference', 'ref', 'id',
 ]);
-
 const DATE_SHAPES = [
   /^\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}$/,
   /^\d{1,2}[-./ ]\d{1,2}[-./ ]\d{4}$/,
@@ -38,6 +40,13 @@ const IPV4_SHAPE = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 const SSN_SHAPE = /^\d{3}-\d{2}-\d{4}$/;
 const NANP_SHAPE = /^(?:\+?1[ .-]?)?(?:\(([2-9]\d\d)\) ?|([2-9]\d\d)[ .-])[2-9]\d\d[ .-]\d{4}(?: ?(?:x|ext\.?|extension) ?\d{1,6})?$/i;
 const EXTENSION = /(?:x|ext\.?|extension) ?\d{1,6}$/i;
+
+/** Groups of one digit: "+46 8 …" has one; "1.2.3-4-5" is a list of numbers, not a phone. */
+function singleDigitGroups(s: string): number {
+  let n = 0;
+  for (const g of s.replace('(0)', ' ').split(/[ .()-]+/)) if (g.length === 1 && g >= '0' && g <= '9') n++;
+  return n;
+}
 
 function countDigits(s: string): number {
   let n = 0;
@@ -54,17 +63,25 @@ const MAX_LIBRARY_CHECKS = 64;
 export function phoneRecognizer(threshold = 0.5): Recognizer {
   return {
     entity: 'PHONE',
-    find(text, out) {
+    find(text, out, ctx) {
       let libraryChecks = 0;
-      eachMatch(PHONE_RE, text, (m) => {
+      eachMatchNearDigits(PHONE_RE, ctx, (m, offset) => {
+        const start = m.index + offset;
+        if (gluedBefore(text, start, LEFT_GLUE)) {
+          // Glued to a letter or sign ("ID7 555…"): retry one character later, a real number may
+          // start inside. Glued to a digit, every later start in the run is glued too.
+          const prev = text.charCodeAt(start - 1);
+          if ((prev < 48 || prev > 57) && isWordCharAt(text, start - 1)) PHONE_RE.lastIndex = m.index + 1;
+          return;
+        }
         let raw = m[0];
         while (raw.length > 0 && ' .-'.includes(raw[raw.length - 1] as string)) raw = raw.slice(0, -1);
         const digits = countDigits(raw);
-        if (digits < 7 || digits > 15) return;
+        if (digits < 7 || digits > 15 || singleDigitGroups(raw) > 1) return;
         if (DATE_SHAPES.some((re) => re.test(raw)) || IPV4_SHAPE.test(raw) || SSN_SHAPE.test(raw)) return;
-        const start = m.index;
         const end = start + raw.length;
-        const international = raw.startsWith('+') || raw.startsWith('00');
+        if (isWordCharAt(text, end) || /^[.,/-]\d/.test(text.slice(end, end + 2))) return;
+        const international = raw.startsWith('+') || /^00[1-9]/.test(raw);
         const grouped = international ? /[ .\-()]/.test(raw.slice(4)) : digits !== raw.length;
         // Long bare digit runs are cards, accounts or ids unless written as an international number.
         if (!international && !grouped && digits > 11) return;
@@ -83,12 +100,13 @@ export function phoneRecognizer(threshold = 0.5): Recognizer {
         else score = 0.15;
         if (EXTENSION.test(raw)) score += 0.15;
 
-        // One look at the surrounding words: strong phone words, weaker ones, or words of other ids.
+        // One look at the surrounding words: strong phone words win; otherwise words naming another
+        // kind of number ("account", "NHS") outweigh weak ones ("number", "registered").
         const before = text.slice(Math.max(0, start - 40), start);
         const after = text.slice(end, Math.min(text.length, end + 14));
         if (STRONG_CONTEXT.test(before) || STRONG_CONTEXT.test(after)) score += 0.45;
-        else if (PHONE_CONTEXT.test(before.slice(-32)) || PHONE_CONTEXT.test(after.slice(0, 10))) score += 0.3;
         else if (NOT_PHONE_CONTEXT.test(before.slice(-32))) score -= 0.3;
+        else if (PHONE_CONTEXT.test(before.slice(-32)) || PHONE_CONTEXT.test(after.slice(0, 10))) score += 0.3;
         if (score < threshold) return;
         out.push({ start, end, entity: 'PHONE', score: Math.min(score, 0.95) });
       });

@@ -1,24 +1,41 @@
 /** AWS_ACCESS_KEY, AWS_SECRET_KEY, API_KEY, PASSWORD and USERNAME. */
-import { eachMatch, hasContext, patternRecognizer, wordsRegex, type Recognizer } from '../recognizer.js';
+import { eachMatch, gluedAfter, gluedBefore, patternRecognizer, type Recognizer } from '../recognizer.js';
 
-const AWS_ACCESS_RE = /(?<![A-Z0-9])(?:AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])/g;
+const AWS_ACCESS_RE = /A(?:KIA|SIA|GPA|IDA|ROA|IPA|NPA|NVA|BIA|CCA|3T[A-Z0-9])[A-Z0-9]{16}/g;
 
 export function awsAccessKeyRecognizer(): Recognizer {
-  return patternRecognizer('AWS_ACCESS_KEY', AWS_ACCESS_RE, () => 0.95);
+  return patternRecognizer('AWS_ACCESS_KEY', AWS_ACCESS_RE, (m, text, at) =>
+    gluedBefore(text, at) || gluedAfter(text, at + m[0].length) ? null : 0.95,
+  );
 }
 
-const AWS_SECRET_RE = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;
-const AWS_SECRET_CONTEXT = wordsRegex([
-  'aws', 'secret', 'secret key', 'secret access key', 'aws_secret_access_key', 'secretaccesskey', 'access key',
-]);
+// Secret keys have no prefix: they are looked for only shortly after words that name them.
+const AWS_SECRET_CONTEXT = /aws|secret|access[\s_-]*key/gi;
+const AWS_SECRET_VALUE = /[A-Za-z0-9/+]{40}/g;
+const AWS_SECRET_REACH = 96;
 
 export function awsSecretKeyRecognizer(): Recognizer {
-  return patternRecognizer('AWS_SECRET_KEY', AWS_SECRET_RE, (m, text) => {
-    const v = m[0];
-    // Real keys mix cases and digits; hex digests and words do not.
-    if (!/[a-z]/.test(v) || !/[A-Z]/.test(v) || !/\d/.test(v)) return null;
-    return hasContext(text, m.index, m.index + 40, AWS_SECRET_CONTEXT, { before: 64, after: 0 }) ? 0.85 : null;
-  });
+  return {
+    entity: 'AWS_SECRET_KEY',
+    find(text, out) {
+      let scannedTo = 0;
+      eachMatch(AWS_SECRET_CONTEXT, text, (cue) => {
+        const from = Math.max(scannedTo, cue.index + cue[0].length);
+        const to = Math.min(text.length, cue.index + cue[0].length + AWS_SECRET_REACH);
+        if (from >= to) return;
+        scannedTo = to;
+        const part = text.slice(from, to);
+        eachMatch(AWS_SECRET_VALUE, part, (m) => {
+          const start = from + m.index;
+          const v = m[0];
+          if (gluedBefore(text, start, '/+=') || gluedAfter(text, start + 40, '/+=') || /[/+=]/.test(text[start + 40] ?? '')) return;
+          // Real keys mix cases and digits; hex digests and words do not.
+          if (!/[a-z]/.test(v) || !/[A-Z]/.test(v) || !/\d/.test(v)) return;
+          out.push({ start, end: start + 40, entity: 'AWS_SECRET_KEY', score: 0.85 });
+        });
+      });
+    },
+  };
 }
 
 // Vendor token shapes with fixed prefixes: distinctive enough on their own.
@@ -44,11 +61,11 @@ const API_KEY_RE = new RegExp(
     .join('|'),
   'g',
 );
-const API_KEY_BOUNDED = new RegExp(`(?<![A-Za-z0-9_-])(?:${API_KEY_RE.source})(?![A-Za-z0-9_-])`, 'g');
+
 
 // "api_key = …", "Authorization: Bearer …": a long mixed token right after the name.
 const NAMED_SECRET_RE =
-  /(?=[aAsScCpPbBxX])(?<![\p{L}])(?:api[_ -]?key|apikey|api[_ -]?token|access[_ -]?token|auth[_ -]?token|secret[_ -]?key|client[_ -]?secret|private[_ -]?key|bearer|x-api-key)["']?\s*(?:is|:|=|:=|=>)?\s*["']?([A-Za-z0-9_\-./+=]{16,512})/giu;
+  /(?:api[_ -]?key|apikey|api[_ -]?token|access[_ -]?token|auth[_ -]?token|secret[_ -]?key|client[_ -]?secret|private[_ -]?key|bearer|x-api-key)["']?\s*(?:is|:|=|:=|=>)?\s*["']?([A-Za-z0-9_\-./+=]{16,512})/gi;
 
 const PEM_HEADER = /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/g;
 
@@ -56,10 +73,13 @@ export function apiKeyRecognizer(): Recognizer {
   return {
     entity: 'API_KEY',
     find(text, out) {
-      eachMatch(API_KEY_BOUNDED, text, (m) => {
-        out.push({ start: m.index, end: m.index + m[0].length, entity: 'API_KEY', score: 0.9 });
+      eachMatch(API_KEY_RE, text, (m) => {
+        const end = m.index + m[0].length;
+        if (gluedBefore(text, m.index, '_-') || gluedAfter(text, end, '_-') || /[A-Za-z0-9_-]/.test(text[end] ?? '')) return;
+        out.push({ start: m.index, end, entity: 'API_KEY', score: 0.9 });
       });
       eachMatch(NAMED_SECRET_RE, text, (m) => {
+        if (gluedBefore(text, m.index)) return;
         const value = (m[1] ?? '').replace(/[.]+$/, '');
         if (!/\d/.test(value) || !/[A-Za-z]/.test(value)) return;
         const start = m.index + m[0].length - (m[1] ?? '').length;
@@ -76,7 +96,7 @@ export function apiKeyRecognizer(): Recognizer {
 }
 
 const PASSWORD_RE =
-  /(?=[pPkKcCmM])(?<![\p{L}])(?:password|passwd|pwd|passphrase|pass phrase|passcode|kennwort|contraseña|mot de passe)(?:\s+(?:for\s+\S{1,40}\s+)?(?:is|was|will be))?\s*(:|=|is|was)?\s*["'`]?([^\s"'`]{4,128})/giu;
+  /(?:password|passwd|pwd|passphrase|pass phrase|passcode|kennwort|contraseña|mot de passe)(?:\s+(?:for\s+\S{1,40}\s+)?(?:is|was|will be))?\s*(:|=|is|was)?\s*["'`]?([^\s"'`]{4,128})/gi;
 // Words that follow "password is" in ordinary sentences.
 const NOT_A_PASSWORD = new Set(
   (
@@ -91,6 +111,7 @@ export function passwordRecognizer(): Recognizer {
     entity: 'PASSWORD',
     find(text, out) {
       eachMatch(PASSWORD_RE, text, (m) => {
+        if (gluedBefore(text, m.index)) return;
         const raw = m[2] ?? '';
         const value = raw.replace(/[.,;:!?)]+$/, '');
         if (value.length < 4 || NOT_A_PASSWORD.has(value.toLowerCase())) return;
@@ -106,7 +127,7 @@ export function passwordRecognizer(): Recognizer {
 }
 
 const USERNAME_RE =
-  /(?=[uUlLsShHaA])(?<![\p{L}])(?:user[ _-]?name|user[ _-]?id|userid|login(?:\s*name)?|screen\s*name|handle|account\s*name)\s*(?:[:=]|\bis\b|\bwas\b)\s*["'`]?(@?[\p{L}\p{N}._-]{3,64})/giu;
+  /(?:user[ _-]?name|user[ _-]?id|userid|login(?:\s*name)?|screen\s*name|handle|account\s*name)\s*(?:[:=]|\bis\b|\bwas\b)\s*["'`]?(@?[\p{L}\p{N}._-]{3,64})/giu;
 const NOT_A_USERNAME = new Set('the and for with your my his her their our this that is was not same taken available required'.split(' '));
 
 export function usernameRecognizer(): Recognizer {
@@ -114,6 +135,7 @@ export function usernameRecognizer(): Recognizer {
     entity: 'USERNAME',
     find(text, out) {
       eachMatch(USERNAME_RE, text, (m) => {
+        if (gluedBefore(text, m.index)) return;
         const value = (m[1] ?? '').replace(/[.]+$/, '');
         if (value.length < 3 || NOT_A_USERNAME.has(value.toLowerCase())) return;
         const start = m.index + m[0].length - (m[1] ?? '').length;
