@@ -84,6 +84,8 @@ export function compilePolicy(name: string, cfg: PolicyConfig): CompiledPolicy {
       directions: directions(cfg.pii.applies_to),
       engine: engineOf(cfg.pii),
     };
+    // The name and address word lists load lazily; load them now rather than in the first request.
+    if (actions.has('NAME') || actions.has('ADDRESS')) out.pii.detector('Warm-up: Jane Doe lives at 1 Main Street, Springfield.');
   }
 
   if (cfg.words && (cfg.words.words.length > 0 || cfg.words.patterns.length > 0 || cfg.words.managed.length > 0)) {
