@@ -3,9 +3,9 @@
  * Auth runs as an onRequest hook (before the body is parsed); the chat pipeline is plain
  * typed stages called by pipeline/run.ts.
  */
-import Fastify, { LogController, type FastifyInstance, type FastifyError } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyError } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import type { LoggerOptions } from 'pino';
+import type { Logger, LoggerOptions } from 'pino';
 import { GatewayError, errorBody, invalidApiKey, shouldNotRetry } from './errors.js';
 import { bearerToken, findTenant } from './auth.js';
 import { parseJsonBody } from './json-body.js';
@@ -31,6 +31,8 @@ export interface AppOptions {
   runtime: RuntimeHolder;
   store: SessionStore;
   logger?: LoggerOptions | false;
+  /** A ready pino logger (the server's, writing asynchronously); wins over `logger`. */
+  loggerInstance?: Logger;
   metrics?: Metrics;
 }
 
@@ -63,7 +65,9 @@ export function loggerOptions(level: string): LoggerOptions {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const cfg = opts.runtime.current.config;
   const app = Fastify({
-    logger: opts.logger === undefined ? loggerOptions(cfg.server.log_level) : opts.logger,
+    ...(opts.loggerInstance
+      ? { loggerInstance: opts.loggerInstance as FastifyBaseLogger }
+      : { logger: opts.logger === undefined ? loggerOptions(cfg.server.log_level) : opts.logger }),
     bodyLimit: cfg.server.body_limit,
     // One access line per request is written by our onResponse hook instead.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'request_id' }),

@@ -20,6 +20,7 @@ import { checkInput } from './input-guardrails.js';
 import { checkOutput } from './output-guardrails.js';
 import { guardStream } from './output-stream.js';
 import { blockedCompletion, blockedStream } from './blocked-response.js';
+import { RAW_JSON } from '../sse/encode.js';
 
 export type ChatOutcome =
   | { kind: 'json'; status: number; body: JsonObject }
@@ -100,7 +101,7 @@ export async function runChat(ctx: ChatContext, deps: PipelineDeps): Promise<Cha
   }
 
   const assembler = sink ? new AnswerAssembler() : undefined;
-  const transforms: ChunkTransform[] = [observeUsage(ctx, deps)];
+  const transforms: ChunkTransform[] = [];
   if (guard?.output) transforms.push(guardedOutput(ctx, guard, deps, assembler));
   else {
     if (guard) transforms.push(finishReport(guard));
@@ -113,6 +114,9 @@ export async function runChat(ctx: ChatContext, deps: PipelineDeps): Promise<Cha
     kind: 'stream',
     events,
     hooks: {
+      onChunk: (chunk) => {
+        if (chunk.usage) countTokens(ctx, deps, chunk.usage);
+      },
       onFirstContent: () => {
         if (firstToken) return;
         firstToken = true;
@@ -145,7 +149,10 @@ function guardedOutput(ctx: ChatContext, guard: GuardrailRun, deps: PipelineDeps
 function finishReport(guard: GuardrailRun): ChunkTransform {
   return async function* (source) {
     for await (const chunk of source) {
-      if (chunk.choices?.some((c) => c.finish_reason)) (chunk as ChatCompletionChunk & { sluice_guardrail?: string }).sluice_guardrail = reportValue(guard);
+      if (chunk.choices?.some((c) => c.finish_reason)) {
+        (chunk as ChatCompletionChunk & { sluice_guardrail?: string }).sluice_guardrail = reportValue(guard);
+        delete (chunk as { [RAW_JSON]?: string })[RAW_JSON];
+      }
       yield chunk;
     }
   };
@@ -156,15 +163,6 @@ function countTokens(ctx: ChatContext, deps: PipelineDeps, usage: { prompt_token
   const labels = { tenant: ctx.tenant.name, model: ctx.model };
   if (typeof usage.prompt_tokens === 'number') deps.metrics.tokens.inc({ ...labels, direction: 'input' }, usage.prompt_tokens);
   if (typeof usage.completion_tokens === 'number') deps.metrics.tokens.inc({ ...labels, direction: 'output' }, usage.completion_tokens);
-}
-
-function observeUsage(ctx: ChatContext, deps: PipelineDeps): ChunkTransform {
-  return async function* (source) {
-    for await (const chunk of source) {
-      if (chunk.usage) countTokens(ctx, deps, chunk.usage);
-      yield chunk;
-    }
-  };
 }
 
 function assemble(assembler: AnswerAssembler): ChunkTransform {

@@ -14,6 +14,8 @@ export interface StreamHooks {
   /** Runs after the last chunk and before `[DONE]`; a throw becomes an SSE error event. */
   beforeDone?: () => Promise<void>;
   onFirstContent?: () => void;
+  /** Sees every chunk (usage counting); must not change it. */
+  onChunk?: (chunk: ChatCompletionChunk) => void;
   onError?: (err: unknown) => void;
 }
 
@@ -26,6 +28,7 @@ export async function* toSse(source: AsyncIterable<ChatCompletionChunk>, hooks: 
   let sawContent = false;
   try {
     for await (const chunk of source) {
+      hooks.onChunk?.(chunk);
       if (!finished && hasFinish(chunk)) finished = true;
       if (!sawContent && hooks.onFirstContent && chunk.choices?.some((c) => c.delta?.content || c.delta?.tool_calls)) {
         sawContent = true;

@@ -1,5 +1,4 @@
 /** POST /v1/chat/completions: builds the request context and hands it to the pipeline. */
-import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { JsonObject } from '../providers/types.js';
 import type { Tenant } from '../config/runtime.js';
@@ -8,6 +7,7 @@ import type { ChatContext } from '../pipeline/context.js';
 import { runChat } from '../pipeline/run.js';
 import { toSse } from '../pipeline/stream.js';
 import { SSE_HEADERS } from '../sse/encode.js';
+import { writeSse } from '../sse/write.js';
 
 /** Aborts when the client goes away before the response ended, cancelling the upstream. */
 export function clientAbortSignal(reply: FastifyReply): AbortSignal {
@@ -39,7 +39,7 @@ export function registerChatRoutes(app: FastifyInstance): void {
       if (logsContent(ctx)) req.access.content = { messages: ctx.body.messages, ...(outcome.kind === 'json' ? { choices: outcome.body.choices } : {}) };
       if (outcome.kind === 'json') return reply.code(outcome.status).send(outcome.body);
       reply.headers(SSE_HEADERS);
-      return reply.send(Readable.from(toSse(outcome.events, outcome.hooks), { objectMode: false }));
+      return writeSse(reply, toSse(outcome.events, outcome.hooks), reply.getHeaders() as Record<string, string>);
     } catch (err) {
       // An error still tells what the guardrails and clamps did (e.g. a content_filter block).
       setReportHeaders(reply, ctx);

@@ -3,13 +3,13 @@
  * pipeline (clamps, guardrails, routing), with stored responses for `previous_response_id`.
  * GET and DELETE /v1/responses/{id} for this tenant's stored responses.
  */
-import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { Tenant } from '../config/runtime.js';
 import { notFound, storeUnavailable } from '../errors.js';
 import type { JsonObject } from '../providers/types.js';
 import { runChat } from '../pipeline/run.js';
 import { SSE_HEADERS } from '../sse/encode.js';
+import { writeSse } from '../sse/write.js';
 import type { StoredMessage } from '../store/types.js';
 import { toChatBody, validateResponsesRequest } from '../responses/request.js';
 import { fromChatCompletion, newId, type ResponseShell } from '../responses/response.js';
@@ -76,7 +76,7 @@ export function registerResponsesRoutes(app: FastifyInstance): void {
         ...(outcome.hooks.beforeDone ? { beforeDone: outcome.hooks.beforeDone } : {}),
         onFinal: persist,
       });
-      return reply.send(Readable.from(frames, { objectMode: false }));
+      return writeSse(reply, frames, reply.getHeaders() as Record<string, string>);
     } catch (err) {
       rename();
       setReportHeaders(reply, ctx);

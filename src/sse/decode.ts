@@ -7,10 +7,13 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { StreamFault } from '../providers/types.js';
+import { RAW_JSON } from './encode.js';
 
 export interface DecodeOptions {
   /** Maps a read error (reset, idle timeout) to a fault. */
   classifyError: (err: unknown) => StreamFault;
+  /** Runs when the stream ends for any reason (done, fault, consumer gone): closes the upstream. */
+  finally?: () => void;
 }
 
 export async function* decodeChatStream(
@@ -42,6 +45,7 @@ export async function* decodeChatStream(
           const upstreamMessage = (parsed as { error: { message?: unknown } }).error.message;
           throw new StreamFault('upstream_error', `The upstream reported an error mid-stream: ${typeof upstreamMessage === 'string' ? upstreamMessage : 'unknown error'}`);
         }
+        (parsed as { [RAW_JSON]?: string })[RAW_JSON] = data;
         yield parsed as ChatCompletionChunk;
       }
     }
@@ -59,5 +63,7 @@ export async function* decodeChatStream(
   } catch (err) {
     if (err instanceof StreamFault) throw err;
     throw opts.classifyError(err);
+  } finally {
+    opts.finally?.();
   }
 }

@@ -39,9 +39,18 @@ export function createOpenAIProvider(name: string, cfg: ProviderConfig, missingV
     }
     // The whole non-streamed exchange is bounded by timeout_ms; a stream only its headers
     // (then stream_idle_timeout_ms between chunks, enforced by undici's bodyTimeout).
+    // One controller per attempt, aborted by the client going away or by the deadline
+    // (AbortSignal.any costs more and holds its sources longer on the hot path).
     const deadline = new AbortController();
+    const onClientAbort = () => deadline.abort(signal.reason);
+    if (signal.aborted) onClientAbort();
+    else signal.addEventListener('abort', onClientAbort, { once: true });
     const timer = setTimeout(() => deadline.abort(new UpstreamFailure('timeout', `provider '${name}' did not answer within ${cfg.timeout_ms} ms`)), cfg.timeout_ms);
-    const combined = AbortSignal.any([signal, deadline.signal]);
+    const clearDeadline = () => clearTimeout(timer);
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onClientAbort);
+    };
     let res: Dispatcher.ResponseData;
     try {
       res = await pool.request({
@@ -49,15 +58,15 @@ export function createOpenAIProvider(name: string, cfg: ProviderConfig, missingV
         path: url(path),
         headers: requestId ? { ...headers, 'x-request-id': requestId, accept: stream ? 'text/event-stream' : 'application/json' } : headers,
         body: JSON.stringify(body),
-        signal: combined,
+        signal: deadline.signal,
       });
     } catch (err) {
-      clearTimeout(timer);
+      done();
       if (signal.aborted) throw err;
       if (deadline.signal.aborted) throw deadline.signal.reason as UpstreamFailure;
       throw classifyTransportError(name, err);
     }
-    return { res, timer, deadline, signalAborted: () => signal.aborted };
+    return { res, done, clearDeadline, deadline };
   }
 
   async function readJson(name: string, res: Dispatcher.ResponseData, deadline: AbortController, clientSignal: AbortSignal): Promise<unknown> {
@@ -89,7 +98,7 @@ export function createOpenAIProvider(name: string, cfg: ProviderConfig, missingV
     name,
     type: 'openai',
     async chat(call: UpstreamCall): Promise<UpstreamResult> {
-      const { res, timer, deadline } = await send('/chat/completions', call.body, call.signal, call.stream, call.requestId);
+      const { res, done, clearDeadline, deadline } = await send('/chat/completions', call.body, call.signal, call.stream, call.requestId);
       const contentType = String(res.headers['content-type'] ?? '');
       if (res.statusCode >= 400 || !call.stream || !contentType.includes('text/event-stream')) {
         try {
@@ -100,17 +109,24 @@ export function createOpenAIProvider(name: string, cfg: ProviderConfig, missingV
           }
           return { kind: 'json', status: res.statusCode, body: body as JsonObject, headers: pickHeaders(res.headers) };
         } finally {
-          clearTimeout(timer);
+          done();
         }
       }
-      clearTimeout(timer);
-      const events = decodeChatStream(res.body, {
+      // The stream keeps the client's abort (it must still close the upstream); only the deadline ends.
+      clearDeadline();
+      const body = res.body;
+      const events = decodeChatStream(body, {
         classifyError: (err) => streamFault(name, err, cfg.stream_idle_timeout_ms),
+        // The consumer stopping early (client gone, guardrail block) closes the upstream.
+        finally: () => {
+          done();
+          if (!body.destroyed) body.destroy();
+        },
       });
-      return { kind: 'stream', status: res.statusCode, headers: pickHeaders(res.headers), events: closeOnExit(events, res.body) };
+      return { kind: 'stream', status: res.statusCode, headers: pickHeaders(res.headers), events };
     },
     async postJson(path: string, body: JsonObject, signal: AbortSignal): Promise<JsonObject> {
-      const { res, timer, deadline } = await send(path, body, signal, false);
+      const { res, done, deadline } = await send(path, body, signal, false);
       try {
         const parsed = await readJson(name, res, deadline, signal);
         if (res.statusCode >= 400) throw failureFromStatus(res.statusCode, parsed, res.headers);
@@ -119,7 +135,7 @@ export function createOpenAIProvider(name: string, cfg: ProviderConfig, missingV
         }
         return parsed as JsonObject;
       } finally {
-        clearTimeout(timer);
+        done();
       }
     },
     async close() {
@@ -143,13 +159,4 @@ function streamFault(provider: string, err: unknown, idleMs: number): StreamFaul
     return new StreamFault('upstream_timeout', `provider '${provider}' sent nothing for ${idleMs} ms mid-stream`, err);
   }
   return new StreamFault('upstream_error', `provider '${provider}' broke the stream: ${(err as Error)?.message ?? 'connection reset'}`, err);
-}
-
-/** Destroys the upstream body when the consumer stops early (client gone, guardrail block). */
-async function* closeOnExit<T>(source: AsyncGenerator<T>, body: Dispatcher.ResponseData['body']): AsyncGenerator<T> {
-  try {
-    yield* source;
-  } finally {
-    if (!body.destroyed) body.destroy();
-  }
 }
