@@ -179,29 +179,39 @@ export function guardStream(run: GuardrailRun, hooks: StreamGuardHooks): ChunkTr
         }
         if (r.done) break;
         next = iterator.next();
-        const chunk = r.value;
-        envelope ??= { id: chunk.id, object: chunk.object, created: chunk.created, model: chunk.model, system_fingerprint: chunk.system_fingerprint };
-        if (!Array.isArray(chunk.choices) || chunk.choices.length === 0) {
-          yield chunk; // usage
-          continue;
-        }
+        // Chunks that arrived in the same read are scanned together: one scan per network read.
         const touched: ChoiceState[] = [];
-        for (const c of chunk.choices) {
-          const s = state(c.index);
-          const d = c.delta ?? {};
-          if (d.role) yield chunkOf([{ index: c.index, delta: { role: d.role, content: '' }, logprobs: null, finish_reason: null }]);
-          if (typeof d.content === 'string' && d.content !== '') {
-            s.pending += d.content;
-            if (holdWhole) s.full += d.content;
+        const after: ChatCompletionChunk[] = [];
+        let chunk: ChatCompletionChunk | undefined = r.value;
+        let ended = false;
+        while (chunk) {
+          envelope ??= { id: chunk.id, object: chunk.object, created: chunk.created, model: chunk.model, system_fingerprint: chunk.system_fingerprint };
+          if (!Array.isArray(chunk.choices) || chunk.choices.length === 0) after.push(chunk); // usage
+          for (const c of chunk.choices ?? []) {
+            const s = state(c.index);
+            const d = c.delta ?? {};
+            if (d.role) yield chunkOf([{ index: c.index, delta: { role: d.role, content: '' }, logprobs: null, finish_reason: null }]);
+            if (typeof d.content === 'string' && d.content !== '') {
+              s.pending += d.content;
+              if (holdWhole) s.full += d.content;
+            }
+            for (const tc of d.tool_calls ?? []) {
+              const t = (s.tools[tc.index] ??= { type: 'function', name: '', args: '' });
+              if (tc.id) t.id = tc.id;
+              if (tc.function?.name) t.name += tc.function.name;
+              if (tc.function?.arguments) t.args += tc.function.arguments;
+            }
+            if (c.finish_reason) s.finish = c.finish_reason;
+            if (!touched.includes(s)) touched.push(s);
           }
-          for (const tc of d.tool_calls ?? []) {
-            const t = (s.tools[tc.index] ??= { type: 'function', name: '', args: '' });
-            if (tc.id) t.id = tc.id;
-            if (tc.function?.name) t.name += tc.function.name;
-            if (tc.function?.arguments) t.args += tc.function.arguments;
+          const more = await raceImmediate(next);
+          if (more === PENDING) break;
+          if (more.done) {
+            ended = true;
+            break;
           }
-          if (c.finish_reason) s.finish = c.finish_reason;
-          if (!touched.includes(s)) touched.push(s);
+          next = iterator.next();
+          chunk = more.value;
         }
         for (const s of touched) {
           if (s.done) continue;
@@ -214,6 +224,8 @@ export function guardStream(run: GuardrailRun, hooks: StreamGuardHooks): ChunkTr
             yield chunkOf([{ index: s.index, delta: {}, logprobs: null, finish_reason: s.finish as 'stop' }], { sluice_guardrail: hooks.report() });
           }
         }
+        for (const c of after) yield c;
+        if (ended) break;
       }
     } catch (err) {
       if (!(err instanceof Blocked)) throw err;
@@ -236,6 +248,12 @@ export function guardStream(run: GuardrailRun, hooks: StreamGuardHooks): ChunkTr
 }
 
 const IDLE = Symbol('idle');
+const PENDING = Symbol('pending');
+
+/** The next chunk if it is already there (same read), else PENDING. */
+function raceImmediate<T>(next: Promise<T>): Promise<T | typeof PENDING> {
+  return Promise.race([next, new Promise<typeof PENDING>((resolve) => setImmediate(resolve, PENDING))]);
+}
 
 function raceIdle<T>(next: Promise<T>): Promise<T | typeof IDLE> {
   let timer: NodeJS.Timeout | undefined;

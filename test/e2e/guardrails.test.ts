@@ -174,7 +174,7 @@ describe('output guardrails on streams', () => {
 
   it('never releases an email split at any position', async () => {
     for (let cut = 1; cut < sentence.length; cut += 3) {
-      up.enqueue({ kind: 'stream', chunks: [sentence.slice(0, cut), sentence.slice(cut)] });
+      up.enqueue({ kind: 'stream', chunks: [sentence.slice(0, cut), sentence.slice(cut)], gapMs: 5 });
       const r = await streamText('k-guarded', 'x');
       expect(r.text).not.toContain('jane');
       expect(r.text).not.toContain('415');
@@ -183,15 +183,21 @@ describe('output guardrails on streams', () => {
     }
   });
 
-  it('works with one character per chunk', async () => {
+  it('scans chunks that arrive together in one pass, with the same result', async () => {
     up.enqueue({ kind: 'stream', chunks: [...sentence] });
+    const r = await streamText('k-patterns', 'x');
+    expect(r.text).toBe('Contact {EMAIL} or call {PHONE} today.');
+  });
+
+  it('works with one character per chunk', async () => {
+    up.enqueue({ kind: 'stream', chunks: [...sentence], gapMs: 2 });
     const r = await streamText('k-guarded', 'x');
     expect(r.text).toBe('Contact {EMAIL} or call {PHONE} today.');
     expect(r.report).toBe('output:anonymized pii=EMAIL,PHONE');
   });
 
   it('with pattern kinds only, releases prose one word behind the model', async () => {
-    up.enqueue({ kind: 'stream', chunks: [...`Hello there, write to ${EMAIL} and have a nice day`] });
+    up.enqueue({ kind: 'stream', chunks: [...`Hello there, write to ${EMAIL} and have a nice day`], gapMs: 5 });
     const r = await streamText('k-patterns', 'x');
     expect(r.text).toBe('Hello there, write to {EMAIL} and have a nice day');
     expect(r.pieces.slice(0, 4)).toEqual(['Hello ', 'there, ', 'write ', 'to ']);
@@ -205,7 +211,7 @@ describe('output guardrails on streams', () => {
   });
 
   it('with sentence-level kinds, releases whole sentences', async () => {
-    up.enqueue({ kind: 'stream', chunks: [...'First sentence here. Second one follows. Third.'] });
+    up.enqueue({ kind: 'stream', chunks: [...'First sentence here. Second one follows. Third.'], gapMs: 5 });
     const r = await streamText('k-guarded', 'x');
     expect(r.pieces[0]).toBe('First sentence here. ');
     expect(r.pieces.join('')).toBe('First sentence here. Second one follows. Third.');
@@ -238,7 +244,7 @@ describe('output guardrails on streams', () => {
   });
 
   it('on a block drops the unsent text and ends with the policy message', async () => {
-    up.enqueue({ kind: 'stream', chunks: ['All good so far. ', 'The number is ', '536-22-', '1234 and more text'] });
+    up.enqueue({ kind: 'stream', chunks: ['All good so far. ', 'The number is ', '536-22-', '1234 and more text'], gapMs: 30 });
     const r = await streamText('k-guarded', 'x');
     expect(r.text).not.toContain('536');
     expect(r.text.endsWith('Output refused.')).toBe(true);
