@@ -1,27 +1,65 @@
 /**
- * Lexical text-similarity helpers shared by the local detectors: word tokens with offsets,
- * normalisation (contractions, irregular forms, Porter stems), stopwords, sparse vectors, IDF and
- * BM25 weights, character n-grams and sentence spans. Everything here is linear in its input.
+ * Lexical text helpers for the local detectors: words with offsets, normalisation (contractions,
+ * irregular forms, Porter stems), stopwords, edit distance and sentence spans. Everything here is
+ * linear in its input.
  */
 import { stemmer } from 'stemmer';
 import type { Span } from './types.js';
 
-export interface WordToken extends Span {
-  /** Lower-cased surface form with typographic apostrophes folded to `'`. */
-  word: string;
+const WORD_CHAR_RE = /[\p{L}\p{M}\p{N}]/u;
+const LETTER_RE = /[\p{L}\p{M}]/u;
+
+function isWordChar(text: string, index: number, code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+  return WORD_CHAR_RE.test(text[index]!);
 }
 
-// Letters or digits, optionally joined by an apostrophe or an inner colon/period between digits
-// (7:30, 2.5). Each alternative starts with a distinct class, so matching cannot backtrack.
-const WORD_RE = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*(?:[:.][\p{N}]+)?/gu;
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
 
-export function tokenize(text: string): WordToken[] {
-  const tokens: WordToken[] = [];
-  for (const match of text.matchAll(WORD_RE)) {
-    const start = match.index;
-    tokens.push({ word: match[0].toLowerCase().replace(/’/g, "'"), start, end: start + match[0].length });
+function isLetter(text: string, index: number): boolean {
+  const code = text.charCodeAt(index);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return index < text.length && LETTER_RE.test(text[index]!);
+}
+
+/**
+ * Calls `visit` for each word: letters or digits, joined by an apostrophe before a letter
+ * ("didn't") or by a colon or period between digits (7:30, 2.5). One pass over the characters,
+ * so any input is linear; the word is lower-cased with typographic apostrophes folded to `'`.
+ */
+export function forEachWord(text: string, visit: (word: string, start: number, end: number) => void): void {
+  // Lower-casing once is cheaper than per word; it keeps offsets unless a character changes length.
+  const lower = text.toLowerCase();
+  const source = lower.length === text.length ? lower : text;
+  const length = source.length;
+  let i = 0;
+  while (i < length) {
+    if (!isWordChar(source, i, source.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let apostrophe = false;
+    for (;;) {
+      while (i < length && isWordChar(source, i, source.charCodeAt(i))) i++;
+      const code = source.charCodeAt(i);
+      if ((code === 39 || code === 0x2019) && isLetter(source, i + 1)) {
+        apostrophe = true;
+        i++;
+      } else if ((code === 58 || code === 46) && isDigit(source.charCodeAt(i - 1)) && isDigit(source.charCodeAt(i + 1))) {
+        // A decimal or clock time ends the word after its digits ("7:00pm" is "7:00", "pm").
+        i++;
+        while (i < length && isDigit(source.charCodeAt(i))) i++;
+        break;
+      } else break;
+    }
+    let word = source.slice(start, i);
+    if (source !== lower) word = word.toLowerCase();
+    if (apostrophe && word.includes('’')) word = word.replace(/’/g, "'");
+    visit(word, start, i);
   }
-  return tokens;
 }
 
 /** Function words that carry no topic: determiners, pronouns, prepositions, auxiliaries. */
@@ -45,20 +83,31 @@ const CONTRACTIONS = new Map<string, string[]>(Object.entries({
   "shan't": ['shall', 'not'], dont: ['do', 'not'], didnt: ['did', 'not'], doesnt: ['does', 'not'],
   isnt: ['is', 'not'], arent: ['are', 'not'], wasnt: ['was', 'not'], werent: ['were', 'not'],
   havent: ['have', 'not'], hasnt: ['has', 'not'], couldnt: ['could', 'not'], wouldnt: ['would', 'not'],
-  shouldnt: ['should', 'not'], im: ['i', 'am'], ive: ['i', 'have'], whats: ['what', 'is'],
-  hows: ['how', 'is'], wheres: ['where', 'is'], whens: ['when', 'is'], lets: ['let', 'us'],
-  wanna: ['want', 'to'], gonna: ['going', 'to'], gotta: ['got', 'to'], gimme: ['give', 'me'],
+  shouldnt: ['should', 'not'], aint: ['is', 'not'], im: ['i', 'am'], ive: ['i', 'have'],
+  whats: ['what', 'is'], hows: ['how', 'is'], wheres: ['where', 'is'], whens: ['when', 'is'],
+  whos: ['who', 'is'], lets: ['let', 'us'], wanna: ['want', 'to'], gonna: ['going', 'to'],
+  gotta: ['got', 'to'], gimme: ['give', 'me'],
 }));
 
+// After a question word `'s` is "is" ("how's the traffic"), which decides the question kind.
+const QUESTION_BASES = new Set(['what', 'how', 'where', 'when', 'who', 'why', 'which', 'there', 'that', 'it']);
+
+/** Whether a token without an apostrophe still stands for two words ("dont", "whats"). */
+export function hasContraction(word: string): boolean {
+  return CONTRACTIONS.has(word);
+}
+
 /** Splits a token into normalised words: `didn't` → `did`, `not`; `what's` → `what`, `is`. */
-export function expandContraction(word: string): string[] {
-  const apostrophe = word.indexOf("'");
+export function expandContraction(word: string): readonly string[] {
   const known = CONTRACTIONS.get(word);
   if (known) return known;
+  const apostrophe = word.indexOf("'");
   if (apostrophe < 0) return [word];
   if (word.endsWith("n't")) return [word.slice(0, -3), 'not'];
+  const base = word.slice(0, apostrophe);
+  if (word.endsWith("'s") && QUESTION_BASES.has(base)) return [base, 'is'];
   // 's, 're, 've, 'll, 'd, 'm: keep the base; the clitic is a function word.
-  return [word.slice(0, apostrophe)];
+  return [base];
 }
 
 // Irregular forms Porter leaves apart from their lemma; only frequent verbs and plurals.
@@ -66,7 +115,7 @@ const IRREGULAR = new Map<string, string>(Object.entries({
   lost: 'lose', stole: 'steal', stolen: 'steal', bought: 'buy', sold: 'sell', spoke: 'speak',
   spoken: 'speak', told: 'tell', heard: 'hear', ate: 'eat', eaten: 'eat', drove: 'drive',
   driven: 'drive', went: 'go', gone: 'go', took: 'take', taken: 'take', gave: 'give', given: 'give',
-  made: 'make', paid: 'pay', sent: 'send', found: 'find', got: 'get', gotten: 'get', left: 'leave',
+  made: 'make', paid: 'pay', sent: 'send', found: 'find', got: 'get', gotten: 'get',
   felt: 'feel', kept: 'keep', knew: 'know', known: 'know', saw: 'see', seen: 'see', wrote: 'write',
   written: 'write', spent: 'spend', brought: 'bring', thought: 'think', flew: 'fly', flown: 'fly',
   ran: 'run', began: 'begin', begun: 'begin', chose: 'choose', chosen: 'choose', broke: 'break',
@@ -74,32 +123,17 @@ const IRREGULAR = new Map<string, string>(Object.entries({
   children: 'child', people: 'person', men: 'man', women: 'woman', mice: 'mouse', feet: 'foot',
   teeth: 'tooth', taught: 'teach', caught: 'catch', meant: 'mean', met: 'meet', held: 'hold',
   understood: 'understand', stood: 'stand', fell: 'fall', fallen: 'fall', hid: 'hide', hidden: 'hide',
-  dying: 'die', lying: 'lie',
+  dying: 'die', lying: 'lie', built: 'build', sat: 'sit', woke: 'wake', woken: 'wake', shut: 'shut',
+  // Nouns the stemmer would merge with an unrelated word (checking ≠ check, directions ≠ direct).
+  checking: 'checking', savings: 'savings', directions: 'direction', direction: 'direction',
+  news: 'news', left: 'left', routing: 'routing', glasses: 'glasses', timer: 'timer', timers: 'timer',
 }));
 
 /** Lemma-ish key of a lower-case word: irregular forms first, then the Porter stem. */
 export function stem(word: string): string {
-  const base = IRREGULAR.get(word) ?? word;
-  return /^[a-z]+$/.test(base) ? stemmer(base) : base;
-}
-
-/** Character n-grams of a word padded with `^`/`$`, for typo-tolerant lookups. */
-export function charNgrams(word: string, n = 3): string[] {
-  const padded = `^${word}$`;
-  if (padded.length <= n) return [padded];
-  const grams: string[] = [];
-  for (let i = 0; i + n <= padded.length; i++) grams.push(padded.slice(i, i + n));
-  return grams;
-}
-
-/** Dice coefficient over character trigram sets: 1 for equal words, ~0 for unrelated ones. */
-export function charSimilarity(a: string, b: string): number {
-  if (a === b) return 1;
-  const gramsA = new Set(charNgrams(a));
-  const gramsB = new Set(charNgrams(b));
-  let shared = 0;
-  for (const gram of gramsA) if (gramsB.has(gram)) shared++;
-  return (2 * shared) / (gramsA.size + gramsB.size);
+  const irregular = IRREGULAR.get(word);
+  if (irregular !== undefined) return irregular;
+  return /^[a-z]+$/.test(word) ? stemmer(word) : word;
 }
 
 /**
@@ -127,57 +161,12 @@ export function editDistance(a: string, b: string, limit = 2): number {
   return previous[b.length]!;
 }
 
-export type SparseVector = Map<string, number>;
-
-/** Adds `weight` to `key`, or keeps the larger one when `combine` is `max`. */
-export function addWeight(vector: SparseVector, key: string, weight: number, combine: 'sum' | 'max' = 'sum'): void {
-  const current = vector.get(key) ?? 0;
-  vector.set(key, combine === 'sum' ? current + weight : Math.max(current, weight));
-}
-
-export function norm(vector: SparseVector): number {
-  let sum = 0;
-  for (const value of vector.values()) sum += value * value;
-  return Math.sqrt(sum);
-}
-
-export function dot(a: SparseVector, b: SparseVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  let sum = 0;
-  for (const [key, value] of small) {
-    const other = large.get(key);
-    if (other !== undefined) sum += value * other;
-  }
-  return sum;
-}
-
-export function cosine(a: SparseVector, b: SparseVector): number {
-  const denominator = norm(a) * norm(b);
-  return denominator === 0 ? 0 : dot(a, b) / denominator;
-}
-
-/** Scales a vector to unit length (a zero vector stays empty). */
-export function normalize(vector: SparseVector): SparseVector {
-  const length = norm(vector);
-  const unit: SparseVector = new Map();
-  if (length === 0) return unit;
-  for (const [key, value] of vector) unit.set(key, value / length);
-  return unit;
-}
-
-/** Smoothed inverse document frequency (BM25's, floored at 0). */
-export function idf(documentFrequency: number, documentCount: number): number {
-  return Math.max(0, Math.log(1 + (documentCount - documentFrequency + 0.5) / (documentFrequency + 0.5)));
-}
-
-/** Okapi BM25 weight of one term in one document. */
-export function bm25(termFrequency: number, documentLength: number, averageLength: number, termIdf: number, k1 = 1.2, b = 0.75): number {
-  const lengthRatio = averageLength > 0 ? documentLength / averageLength : 1;
-  return (termIdf * termFrequency * (k1 + 1)) / (termFrequency + k1 * (1 - b + b * lengthRatio));
-}
-
 // A sentence ends at . ! ? or a line break, followed by space; decimals and "e.g." stay inside.
-const SENTENCE_END_RE = /[.!?。！？]+["')\]]*(?=\s)|\n\s*\n|\n/g;
+const SENTENCE_END_RE = /[.!?。！？]+["')\]]*(?=\s)|\n/g;
+
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0x2028 || code === 0x2029 || code === 0x3000;
+}
 
 /** Sentence spans of a text, trimmed of surrounding whitespace; empty text gives none. */
 export function splitSentences(text: string): Span[] {
@@ -186,8 +175,8 @@ export function splitSentences(text: string): Span[] {
   const push = (from: number, to: number): void => {
     let s = from;
     let e = to;
-    while (s < e && /\s/.test(text[s] ?? '')) s++;
-    while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
     if (e > s) spans.push({ start: s, end: e });
   };
   for (const match of text.matchAll(SENTENCE_END_RE)) {

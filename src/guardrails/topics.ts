@@ -4,92 +4,123 @@
  * paraphrases meet. Deterministic, no model; compiled once per policy, linear per call.
  */
 import { splitSentences } from './text-similarity.js';
-import type { Span, TopicDefinition, TopicMatch, TopicsDetector } from './types.js';
+import type { TopicDefinition, TopicMatch, TopicsDetector } from './types.js';
 import { type Term, extractTerms } from './topics/features.js';
-import { DEFAULT_PARAMS, type TermRemap, type TopicProfile, closestTopicWord, compileProfile } from './topics/profile.js';
-import { calibratedScore, scoreTerms } from './topics/score.js';
+import { DEFAULT_PARAMS, type ScoringParams, type TopicProfile, closestTopicWord, compileProfile } from './topics/profile.js';
+import { calibratedScore, scoreTerms, scoreWindow } from './topics/score.js';
+import type { TermRemap } from './topics/term-weights.js';
 
 /** Score (0..1) at which a topic matches when its definition sets no threshold. */
 export const DEFAULT_TOPIC_THRESHOLD = 0.5;
 
-interface Window extends Span {
-  terms: readonly Term[];
-  /** Index of the first and last sentence the window covers. */
-  first: number;
-  last: number;
-}
-
 // A whole document is judged through its sentences and sentence pairs; only a short text is also
 // judged as one piece (a request split over a few sentences).
 const MAX_SENTENCES_AS_ONE = 8;
+// Least score of each sentence of a pair worth judging together: a request split in two
+// ("I have a question about my card. It was stolen.") scores something in both halves.
+const MIN_PAIR_PART = 0.15;
 
-/** Sentences, pairs of neighbouring sentences, and the whole text when it has a few. */
-function windowsOf(text: string, terms: readonly Term[]): Window[] {
-  const sentences = splitSentences(text);
-  const perSentence: Window[] = [];
+/** Sentences of a text with the range of its terms that each covers. */
+interface Sentence {
+  start: number;
+  end: number;
+  /** Terms `[from, to)` of the text's term list. */
+  from: number;
+  to: number;
+}
+
+function sentencesOf(text: string, terms: readonly Term[]): Sentence[] {
+  const sentences: Sentence[] = [];
   let next = 0;
-  for (const sentence of sentences) {
-    while (next < terms.length && terms[next]!.start < sentence.start) next++;
+  for (const span of splitSentences(text)) {
+    while (next < terms.length && terms[next]!.start < span.start) next++;
     const from = next;
-    while (next < terms.length && terms[next]!.end <= sentence.end) next++;
-    const index = perSentence.length;
-    perSentence.push({ ...sentence, terms: terms.slice(from, next), first: index, last: index });
+    while (next < terms.length && terms[next]!.end <= span.end) next++;
+    if (next > from) sentences.push({ start: span.start, end: span.end, from, to: next });
   }
-  const windows = [...perSentence];
-  for (let i = 0; i + 1 < perSentence.length; i++) {
-    const first = perSentence[i]!;
-    const second = perSentence[i + 1]!;
-    windows.push({ start: first.start, end: second.end, terms: [...first.terms, ...second.terms], first: i, last: i + 1 });
-  }
-  const count = perSentence.length;
-  if (count > 2 && count <= MAX_SENTENCES_AS_ONE) windows.push({ start: perSentence[0]!.start, end: perSentence.at(-1)!.end, terms, first: 0, last: count - 1 });
-  return windows.filter((window) => window.terms.length > 0);
+  return sentences;
 }
 
 /**
- * Which sentences share at least one word or concept with the topic: a window without any cannot
- * score, so most sentences of a long unrelated text are skipped without building a vector.
+ * Whether a sentence shares at least one word or concept with the topic: a window without any
+ * cannot score, so most sentences of a long unrelated text are skipped without building a vector.
  */
-function sentencesWithEvidence(profile: TopicProfile, windows: readonly Window[], remap: TermRemap): boolean[] {
-  const flags: boolean[] = [];
-  for (const window of windows) {
-    if (window.first !== window.last) continue;
-    flags[window.first] = window.terms.some(
-      (term) => profile.vocabulary.has(term.stem) || term.concepts.some((concept) => profile.concepts.has(concept)) || remap(term.stem) !== undefined,
-    );
+function hasEvidence(profile: TopicProfile, terms: readonly Term[], sentence: Sentence, remap: TermRemap): boolean {
+  for (let i = sentence.from; i < sentence.to; i++) {
+    const term = terms[i]!.info;
+    // Request-frame words, question kinds, negations and numbers occur everywhere; alone they never
+    // reach a threshold.
+    if (term.frame || term.marker) continue;
+    if (profile.vocabulary.has(term.key)) return true;
+    for (const concept of term.concepts) if (profile.concepts.has(concept)) return true;
+    if (!term.known && remap(term) !== undefined) return true;
   }
-  return flags;
+  return false;
 }
 
-/** Typo lookups cached for one call: long texts repeat their words. */
-function cachedRemap(profile: TopicProfile): TermRemap {
-  const cache = new Map<string, readonly [string, number] | undefined>();
-  return (stem) => {
-    if (!cache.has(stem)) cache.set(stem, closestTopicWord(profile, stem, DEFAULT_PARAMS.fuzzyMin));
-    return cache.get(stem);
+// Typo lookups are cached per topic across calls: traffic repeats its unknown words (names).
+const MAX_CACHED_LOOKUPS = 10_000;
+
+function cachedRemap(profile: TopicProfile, params: ScoringParams): TermRemap {
+  const cache = new Map<string, readonly [string, number] | null>();
+  return (term) => {
+    let found = cache.get(term.key);
+    if (found === undefined) {
+      found = closestTopicWord(profile, term.key, params.fuzzyMin) ?? null;
+      if (cache.size >= MAX_CACHED_LOOKUPS) cache.clear();
+      cache.set(term.key, found);
+    }
+    return found ?? undefined;
   };
 }
 
-export function compileTopicsDetector(topics: TopicDefinition[]): TopicsDetector {
-  const score = (profile: TopicProfile, terms: readonly Term[]): number => scoreTerms(profile, terms, DEFAULT_PARAMS);
-  const profiles = topics.map((topic) => compileProfile(topic, DEFAULT_PARAMS, DEFAULT_TOPIC_THRESHOLD, score));
+interface Best {
+  score: number;
+  start: number;
+  end: number;
+}
+
+/** Scores the window of sentences `first..last`, keeps it when it beats `best`, returns its score. */
+function consider(profile: TopicProfile, terms: readonly Term[], sentences: readonly Sentence[], first: number, last: number, params: ScoringParams, remap: TermRemap, best: Best): number {
+  const from = sentences[first]!;
+  const to = sentences[last]!;
+  const value = calibratedScore(profile, scoreWindow(profile, terms, from.from, to.to, params, remap), params);
+  if (value > best.score) {
+    best.score = value;
+    best.start = from.start;
+    best.end = to.end;
+  }
+  return value;
+}
+
+/** `params` exists for tuning; the gateway always uses the defaults. */
+export function compileTopicsDetector(topics: TopicDefinition[], params: Readonly<ScoringParams> = DEFAULT_PARAMS): TopicsDetector {
+  const score = (profile: TopicProfile, terms: readonly Term[]): number => scoreTerms(profile, terms, params);
+  const profiles = topics.map((topic) => compileProfile(topic, params, DEFAULT_TOPIC_THRESHOLD, score));
+  const remaps = profiles.map((profile) => cachedRemap(profile, params));
 
   return (text: string): TopicMatch[] => {
     if (profiles.length === 0 || typeof text !== 'string' || text.trim() === '') return [];
-    const windows = windowsOf(text, extractTerms(text));
+    const terms = extractTerms(text);
+    const sentences = sentencesOf(text, terms);
     const matches: TopicMatch[] = [];
-    for (const profile of profiles) {
-      const remap = cachedRemap(profile);
-      const evidence = sentencesWithEvidence(profile, windows, remap);
-      let best: TopicMatch | undefined;
-      for (const window of windows) {
-        if (!evidence.slice(window.first, window.last + 1).some(Boolean)) continue;
-        const raw = scoreTerms(profile, window.terms, DEFAULT_PARAMS, remap);
-        const value = calibratedScore(profile, raw, DEFAULT_PARAMS);
-        if (!best || value > best.score) best = { topic: profile.name, score: value, start: window.start, end: window.end };
+    const evidence: boolean[] = [];
+    profiles.forEach((profile, index) => {
+      const remap = remaps[index]!;
+      let any = false;
+      for (let i = 0; i < sentences.length; i++) any = (evidence[i] = hasEvidence(profile, terms, sentences[i]!, remap)) || any;
+      if (!any) return;
+      const best: Best = { score: 0, start: 0, end: 0 };
+      let previous = 0;
+      for (let i = 0; i < sentences.length; i++) {
+        const single = evidence[i] ? consider(profile, terms, sentences, i, i, params, remap, best) : 0;
+        // A pair can beat its sentences only when both say something of the topic.
+        if (i > 0 && previous >= MIN_PAIR_PART && single >= MIN_PAIR_PART) consider(profile, terms, sentences, i - 1, i, params, remap, best);
+        previous = single;
       }
-      if (best && best.score >= profile.threshold && best.score > 0) matches.push({ ...best, score: round(best.score) });
-    }
+      if (sentences.length > 2 && sentences.length <= MAX_SENTENCES_AS_ONE) consider(profile, terms, sentences, 0, sentences.length - 1, params, remap, best);
+      if (best.score > 0 && best.score >= profile.threshold) matches.push({ topic: profile.name, score: round(best.score), start: best.start, end: best.end });
+    });
     return matches;
   };
 }

@@ -26,6 +26,42 @@ const medicalAdvice: TopicDefinition = {
   ],
 };
 
+const cardFraud: TopicDefinition = {
+  name: 'report_fraud',
+  definition: 'Reporting unauthorized or fraudulent charges on a bank account or card.',
+  examples: [
+    'there is a fraudulent charge on my visa',
+    'i want to report an unauthorized transaction',
+    'someone is using my card without permission',
+    'my debit card has a purchase i did not authorize',
+    'how do i dispute a scam payment on my account',
+  ],
+};
+
+const tableBooking: TopicDefinition = {
+  name: 'restaurant_reservation',
+  definition: 'Booking or making a table reservation at a restaurant.',
+  examples: [
+    'book a table for four at the italian place tonight',
+    'i need a dinner reservation for two on friday',
+    'reserve a table at the steakhouse for 7 pm',
+    'can you get me a table for six tomorrow night',
+    'make a reservation at the sushi bar for three',
+  ],
+};
+
+const reminders: TopicDefinition = {
+  name: 'set_reminder',
+  definition: 'Setting a reminder for something to do later.',
+  examples: ['remind me to call mom at five', 'set a reminder for my dentist appointment', 'create a reminder to take out the trash', 'i need a reminder about the meeting tomorrow', 'remind me to water the plants tonight'],
+};
+
+const paidLeave: TopicDefinition = {
+  name: 'pto_request',
+  definition: 'Requesting paid time off or vacation days from work.',
+  examples: ['i want to request time off next week', 'can i take friday off', 'submit a vacation request for june', 'book me two days off work', 'ask my manager for some paid leave'],
+};
+
 const detectInvestment = compileTopicsDetector([investmentAdvice]);
 const flags = (text: string): boolean => detectInvestment(text).length > 0;
 
@@ -40,6 +76,58 @@ describe('denied topics: paraphrases', () => {
 
   it('flags a misspelt request', () => {
     expect(flags('should i buy tesla stcok')).toBe(true);
+  });
+});
+
+describe('denied topics: indirect and negated phrasings', () => {
+  const detectFraud = compileTopicsDetector([cardFraud]);
+
+  it('flags a charge the speaker says they did not make', () => {
+    expect(detectFraud("there's a charge on my account that i didn't make")).toHaveLength(1);
+  });
+
+  it('flags a purchase the speaker does not recognize', () => {
+    expect(detectFraud("I don't recognize this purchase on my statement")).toHaveLength(1);
+  });
+
+  it('flags someone else using the account', () => {
+    expect(detectFraud('someone else used my account to buy things online')).toHaveLength(1);
+  });
+
+  it('passes a request to list recent charges', () => {
+    expect(detectFraud('show me the recent charges on my card')).toEqual([]);
+  });
+
+  it('flags a phrasal verb whose particle stands apart ("time off" as leave)', () => {
+    expect(compileTopicsDetector([paidLeave])('could i get some time off around the holidays')).toHaveLength(1);
+  });
+
+  it('passes a question about the time of day for a leave topic', () => {
+    expect(compileTopicsDetector([paidLeave])('what time is it right now')).toEqual([]);
+  });
+});
+
+describe('denied topics: what the request does', () => {
+  const detectBooking = compileTopicsDetector([tableBooking]);
+
+  it('flags a booking phrased without the examples words', () => {
+    expect(detectBooking('get us a table for 2 at the thai restaurant at eight')).toHaveLength(1);
+  });
+
+  it('passes cancelling a reservation', () => {
+    expect(detectBooking('please cancel my dinner reservation for tonight')).toEqual([]);
+  });
+
+  it('passes confirming a reservation', () => {
+    expect(detectBooking('i want to confirm my dinner reservation for friday')).toEqual([]);
+  });
+
+  it('judges a request by its head verb, not the verbs of its content', () => {
+    expect(compileTopicsDetector([reminders])('remind me to buy milk and cancel the gym membership')).toHaveLength(1);
+  });
+
+  it('passes a request for how much leave is left', () => {
+    expect(compileTopicsDetector([paidLeave])('how many vacation days do i have left')).toEqual([]);
   });
 });
 
@@ -66,6 +154,15 @@ describe('denied topics: a topic word in another sense', () => {
     expect(flags('this chicken stock tastes great in risotto')).toBe(false);
   });
 
+  it('passes a word with an everyday sense beside one other word ("throw a party")', () => {
+    const politics: TopicDefinition = {
+      name: 'politics',
+      definition: 'Opinions about elections, political parties, politicians or government policy.',
+      examples: ['who should i vote for in the election', 'is the labour party better than the conservatives', 'what do you think of the president', 'give me your opinion on the new tax policy', 'which candidate will win the senate race'],
+    };
+    expect(compileTopicsDetector([politics])("let's throw a surprise party for my sister")).toEqual([]);
+  });
+
   it('passes "treat" as an invitation for a medical topic', () => {
     expect(compileTopicsDetector([medicalAdvice])('can i treat my friends to dinner on friday')).toEqual([]);
   });
@@ -82,6 +179,10 @@ describe('denied topics: scores, thresholds and spans', () => {
   it('matches nothing when the threshold is above every score', () => {
     const strict = compileTopicsDetector([{ ...investmentAdvice, threshold: 1.01 }]);
     expect(strict('Is bitcoin worth investing in at the moment?')).toEqual([]);
+  });
+
+  it('matches nothing at a threshold of 1, even for a copy of an example', () => {
+    expect(compileTopicsDetector([{ ...investmentAdvice, threshold: 1 }])('should i buy tesla stock')).toEqual([]);
   });
 
   it('flags a weaker paraphrase only under a lower threshold', () => {
@@ -102,6 +203,12 @@ describe('denied topics: scores, thresholds and spans', () => {
     expect(match!.start).toBeGreaterThanOrEqual(first.length);
   });
 
+  it('judges a request split over two sentences together', () => {
+    const text = 'I have a question about my visa card. It was used for a purchase I never authorized!';
+    const [match] = compileTopicsDetector([cardFraud])(text);
+    expect(match).toBeDefined();
+  });
+
   it('reports only the topics that match among several', () => {
     const detect = compileTopicsDetector([investmentAdvice, medicalAdvice]);
     const topics = detect('which pills help with lower back pain').map((match) => match.topic);
@@ -117,6 +224,17 @@ describe('denied topics: degenerate input', () => {
 
   it('returns nothing when no topics are configured', () => {
     expect(compileTopicsDetector([])('should i buy tesla stock')).toEqual([]);
+  });
+
+  it('returns nothing for a long unrelated text', () => {
+    const text = 'The quarterly report covers revenue, hiring and the new office. '.repeat(4000);
+    expect(detectInvestment(text)).toEqual([]);
+  });
+
+  it('keeps offsets right when lower-casing changes the length of the text', () => {
+    const text = 'İstanbul trip was great. Should I buy Tesla stock now?';
+    const [match] = detectInvestment(text);
+    expect(text.slice(match!.start, match!.end)).toBe('Should I buy Tesla stock now?');
   });
 
   it('handles words that name object properties and non-Latin text', () => {

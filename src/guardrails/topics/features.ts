@@ -1,156 +1,153 @@
 /**
  * Turns text into weighted topic terms: word stems weighted by general-English rarity, each with
- * the thesaurus concepts it expresses, plus question-kind and negation markers.
+ * the thesaurus concepts it expresses; multi-word phrases and negated verbs as single terms
+ * ("time off", "turn the lights off", "a charge I didn't make"); question kinds and numbers as
+ * shared markers.
  */
-import { STOPWORDS, type WordToken, expandContraction, stem, tokenize } from '../text-similarity.js';
-import { CONCEPT_LINES, CONTEXT_WORDS, GAZETTEER_LINES } from './lexicon.js';
-import { wordWeight } from './term-rarity.js';
+import { forEachWord } from '../text-similarity.js';
+import { QUANTITY_AFTER_HOW, STATE_AFTER_HOW, WHEN_AFTER_HOW, WHEN_AFTER_WHAT } from './lexicon/actions.js';
+import { type Phrase, getLexicon } from './lexicon/index.js';
+import { ADDRESSEE_INFO, FRAME_WORDS, NEGATION_INFO, QUESTION_INFO, type TermInfo, type WordEntry, phraseInfo, wordEntry } from './word-entries.js';
 
 export interface Term {
-  stem: string;
-  weight: number;
-  concepts: readonly string[];
-  /** Vector keys of the concepts (`c:<concept>`), precomputed for the hot path. */
-  conceptKeys: readonly string[];
-  /** Offsets of the source token in the text. */
+  /** What the term says: shared by every use of a word, so it can key per-topic caches. */
+  info: TermInfo;
+  /** After a determiner ("my reservation", "a purchase"): a thing named, not an action requested. */
+  nominal: boolean;
+  /** Offsets of the source text the term covers. */
   start: number;
   end: number;
 }
 
-export interface Lexicon {
-  conceptsByStem: ReadonlyMap<string, readonly string[]>;
-  conceptKeysByStem: ReadonlyMap<string, readonly string[]>;
-  /** Concepts naming what a request does (cancel, confirm, how, when...), compared across intents. */
-  actionConcepts: ReadonlySet<string>;
-  /** The subset of actions that are question kinds; a mismatch there is weaker evidence. */
-  questionConcepts: ReadonlySet<string>;
+// Words that may stand between a modifier and its verb ("didn't really make", "someone else used").
+const MODIFIER_GAP = 3;
+const SEPARABLE_GAP = 2;
+const QUANTITY = new Set(QUANTITY_AFTER_HOW);
+const WHEN_HOW = new Set(WHEN_AFTER_HOW);
+const STATE_HOW = new Set(STATE_AFTER_HOW);
+const WHEN_WHAT = new Set(WHEN_AFTER_WHAT);
+// "can you", "thank you": the addressee of a request frame, not the subject of the request.
+const ADDRESSEE_FRAMES = new Set(['can', 'could', 'would', 'will', 'thank', 'if', 'mind']);
+
+/** The question kind a question word asks, refined by the word after it. */
+function questionKind(entry: WordEntry, next: WordEntry | undefined): string {
+  const kind = entry.question!;
+  if (!next) return kind;
+  if (entry.word === 'how') {
+    if (QUANTITY.has(next.word)) return 'act_quantity';
+    if (WHEN_HOW.has(next.word)) return 'act_when';
+    if (STATE_HOW.has(next.word)) return 'act_what';
+  }
+  if (entry.word === 'what' && WHEN_WHAT.has(next.word)) return 'act_when';
+  return kind;
 }
 
-// Request-frame words occur in most requests whatever their topic, so they weigh little.
-const FRAME_WORDS = new Set(
-  `tell know want need like would let give show get got help find see look say ask wonder wondering
-  something anything thing things stuff way someone anyone able possible sure think mean try trying
-  go going use using please could can may might must should shall will question questions request
-  requests about regarding including such whether etc information info details detail`.split(/\s+/),
-);
-const FRAME_FACTOR = 0.35;
-const CONTEXT_SET = new Set(CONTEXT_WORDS.split(/\s+/));
-const CONTEXT_FACTOR = 0.5;
-const QUESTION_WEIGHT = 0.4;
-const NEGATION_WEIGHT = 0.6;
-const NEGATIONS = new Set(['not', 'no', 'never']);
+// `matchPhrase` result: where the phrase ends, and the particle a separable phrase skipped to.
+let matchedParticle = -1;
 
-// `how much`-style pairs ask for a quantity, a different request from a bare `how` (a how-to).
-const QUESTION_WORDS = new Map<string, string>(Object.entries({
-  what: 'act_what', which: 'act_what', when: 'act_when', where: 'act_where', why: 'act_why',
-  who: 'act_who', whom: 'act_who', how: 'act_how',
-}));
-const QUANTITY_AFTER_HOW = new Set(['much', 'many', 'long', 'often', 'far', 'old', 'big', 'soon', 'late', 'early']);
-
-let lexicon: Lexicon | undefined;
-
-function parseLines(lines: string, into: Map<string, string[]>, actions: Set<string>): void {
-  for (const line of lines.split('\n')) {
-    const colon = line.indexOf(':');
-    if (line.startsWith('#') || colon < 0) continue;
-    const concept = line.slice(0, colon).trim();
-    if (concept.startsWith('act_')) actions.add(concept);
-    for (const word of line.slice(colon + 1).trim().split(/\s+/)) {
-      const key = stem(word);
-      const concepts = into.get(key) ?? [];
-      if (!concepts.includes(concept)) concepts.push(concept);
-      into.set(key, concepts);
+/** Index one past the phrase matched at `at`, or -1; separable phrases may skip a few words. */
+function matchPhrase(phrase: Phrase, entries: readonly WordEntry[], at: number): number {
+  matchedParticle = -1;
+  const limit = entries.length;
+  let index = at + 1;
+  for (const part of phrase.rest) {
+    if (index >= limit || entries[index]!.stem !== part) {
+      if (!phrase.separable) return -1;
+      for (let gap = at + 2; gap <= Math.min(limit - 1, at + 1 + SEPARABLE_GAP); gap++) {
+        if (entries[gap]!.stem === part) {
+          matchedParticle = gap;
+          return at + 1;
+        }
+      }
+      return -1;
     }
+    index++;
   }
-}
-
-/** The compiled thesaurus, built once on first use. */
-export function getLexicon(): Lexicon {
-  if (!lexicon) {
-    const conceptsByStem = new Map<string, string[]>();
-    const actionConcepts = new Set<string>();
-    parseLines(CONCEPT_LINES, conceptsByStem, actionConcepts);
-    parseLines(GAZETTEER_LINES, conceptsByStem, actionConcepts);
-    const questionConcepts = new Set([...QUESTION_WORDS.values(), 'act_quantity']);
-    for (const concept of questionConcepts) actionConcepts.add(concept);
-    const conceptKeysByStem = new Map([...conceptsByStem].map(([key, concepts]) => [key, concepts.map(conceptKey)]));
-    lexicon = { conceptsByStem, conceptKeysByStem, actionConcepts, questionConcepts };
-  }
-  return lexicon;
-}
-
-export function conceptKey(concept: string): string {
-  return `c:${concept}`;
-}
-
-const NO_CONCEPTS: readonly string[] = [];
-const TIME_CONCEPTS: readonly string[] = ['time_of_day', 'number_word'];
-const NUMBER_CONCEPTS: readonly string[] = ['number_word'];
-const keysOf = (concepts: readonly string[]): readonly string[] => concepts.map(conceptKey);
-const TIME_KEYS = keysOf(TIME_CONCEPTS);
-const NUMBER_KEYS = keysOf(NUMBER_CONCEPTS);
-
-type WordInfo = Pick<Term, 'stem' | 'weight' | 'concepts' | 'conceptKeys'>;
-const QUESTION_INFO = new Map<string, WordInfo>();
-
-const NEGATION_INFO: WordInfo = { stem: 'not', weight: NEGATION_WEIGHT, concepts: NO_CONCEPTS, conceptKeys: NO_CONCEPTS };
-// Numbers and times are slot values: one shared feature, whatever the digits.
-const TIME_INFO: WordInfo = { stem: '#number', weight: 1, concepts: TIME_CONCEPTS, conceptKeys: TIME_KEYS };
-const NUMBER_INFO: WordInfo = { stem: '#number', weight: 1, concepts: NUMBER_CONCEPTS, conceptKeys: NUMBER_KEYS };
-
-function questionInfo(concept: string): WordInfo {
-  let info = QUESTION_INFO.get(concept);
-  if (!info) QUESTION_INFO.set(concept, (info = { stem: concept, weight: QUESTION_WEIGHT, concepts: [concept], conceptKeys: [conceptKey(concept)] }));
-  return info;
-}
-
-function describeWord(word: string, lexiconTables: Lexicon): WordInfo | undefined {
-  if (NEGATIONS.has(word)) return NEGATION_INFO;
-  if (/\d/.test(word)) return /:|am$|pm$/.test(word) ? TIME_INFO : NUMBER_INFO;
-  if (word.length < 2 || STOPWORDS.has(word)) return undefined;
-  const key = stem(word);
-  let weight = wordWeight(word);
-  if (FRAME_WORDS.has(word)) weight *= FRAME_FACTOR;
-  if (CONTEXT_SET.has(word)) weight *= CONTEXT_FACTOR;
-  return {
-    stem: key,
-    weight,
-    concepts: lexiconTables.conceptsByStem.get(key) ?? NO_CONCEPTS,
-    conceptKeys: lexiconTables.conceptKeysByStem.get(key) ?? NO_CONCEPTS,
-  };
+  return index;
 }
 
 /** Content terms of a text in order; stopwords dropped, negation kept as the term `not`. */
 export function extractTerms(text: string): Term[] {
-  const tables = getLexicon();
-  // Long texts repeat their words; stemming and weighing each distinct word once keeps this fast.
-  const described = new Map<string, WordInfo | undefined>();
-  const words: string[] = [];
-  const owners: WordToken[] = [];
-  for (const token of tokenize(text)) {
-    for (const word of expandContraction(token.word)) {
-      words.push(word);
-      owners.push(token);
+  const entries: WordEntry[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  forEachWord(text, (token, start, end) => {
+    const entry = wordEntry(token);
+    if (entry.parts === undefined) {
+      entries.push(entry);
+      starts.push(start);
+      ends.push(end);
+      return;
     }
-  }
+    for (const part of entry.parts) {
+      entries.push(part);
+      starts.push(start);
+      ends.push(end);
+    }
+  });
+  const count = entries.length;
   const terms: Term[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
-    const { start, end } = owners[i]!;
-    const question = QUESTION_WORDS.get(word);
-    if (question) {
-      const quantity = word === 'how' && QUANTITY_AFTER_HOW.has(words[i + 1] ?? '');
-      const info = questionInfo(quantity ? 'act_quantity' : question);
-      terms.push({ ...info, start, end });
-      if (quantity) i++;
+  const consumed = new Uint8Array(count);
+  const replaced = new Map<number, TermInfo>();
+  const push = (info: TermInfo, from: number, to: number): void => {
+    const before = from > 0 ? entries[from - 1]! : undefined;
+    const nominal = before !== undefined && (before.determiner || (before.nounAdjective && from > 1 && entries[from - 2]!.determiner));
+    terms.push({
+      info,
+      nominal,
+      start: starts[from]!,
+      end: ends[to]!,
+    });
+  };
+  for (let i = 0; i < count; i++) {
+    if (consumed[i]) continue;
+    const entry = entries[i]!;
+    const substitute = replaced.size > 0 ? replaced.get(i) : undefined;
+    if (substitute) {
+      push(substitute, i, i);
       continue;
     }
-    let info = described.get(word);
-    if (info === undefined && !described.has(word)) {
-      info = describeWord(word, tables);
-      described.set(word, info);
+    if (entry.question !== undefined) {
+      const kind = questionKind(entry, entries[i + 1]);
+      const skipNext = kind === 'act_quantity' || (kind === 'act_when' && entry.word === 'how');
+      push(QUESTION_INFO.get(kind)!, i, skipNext ? i + 1 : i);
+      if (skipNext) i++;
+      continue;
     }
-    if (info) terms.push({ stem: info.stem, weight: info.weight, concepts: info.concepts, conceptKeys: info.conceptKeys, start, end });
+    // The words a phrase covers are marked consumed and skipped as the loop reaches them.
+    if (entry.phrases && matchAnyPhrase(entry.phrases, entries, i, consumed, push)) continue;
+    if (entry.modifier) markModified(entry.modifier, i, entries, replaced);
+    if (entry.info === ADDRESSEE_INFO && i > 0 && ADDRESSEE_FRAMES.has(entries[i - 1]!.word)) continue;
+    if (entry.info) push(entry.info, i, i);
   }
   return terms;
+}
+
+/** Emits the first phrase that matches at `at` and marks the words it covers as consumed. */
+function matchAnyPhrase(phrases: readonly Phrase[], entries: readonly WordEntry[], at: number, consumed: Uint8Array, push: (info: TermInfo, from: number, to: number) => void): boolean {
+  for (const phrase of phrases) {
+    const end = matchPhrase(phrase, entries, at);
+    if (end < 0) continue;
+    push(phraseInfo(phrase.key, entries, at, end), at, end - 1);
+    for (let j = at + 1; j < end; j++) consumed[j] = 1;
+    if (matchedParticle >= 0) consumed[matchedParticle] = 1;
+    return true;
+  }
+  return false;
+}
+
+/** The verb phrase after a negation (or "someone") becomes one term when the thesaurus knows it. */
+function markModified(modifier: string, at: number, entries: readonly WordEntry[], replaced: Map<number, TermInfo>): void {
+  const byHead = getLexicon().modifiedByHead.get(modifier);
+  for (let j = at + 1; j < Math.min(entries.length, at + 1 + MODIFIER_GAP); j++) {
+    const entry = entries[j]!;
+    for (const phrase of byHead?.get(entry.stem) ?? []) {
+      const end = matchPhrase(phrase, entries, j);
+      if (end < 0 || end !== j + 1 + phrase.rest.length) continue;
+      replaced.set(j, phraseInfo(phrase.key, entries, j, end));
+      return;
+    }
+    // Stop at the first content word: "not" negates the verb right after it.
+    if (entry.info && entry.info !== NEGATION_INFO && !FRAME_WORDS.has(entry.word)) return;
+  }
 }

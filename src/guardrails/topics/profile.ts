@@ -1,11 +1,16 @@
 /**
  * A topic compiled for scoring: one unit vector per example, a centroid of examples, definition
- * and name, the topic's vocabulary (for typo-tolerant matching), the actions its requests perform,
- * and its typical score, which makes one threshold mean the same for every topic.
+ * and name (dense arrays over the topic's features), the topic's vocabulary (for typo-tolerant
+ * matching), the actions its requests perform, the name words a text about it should echo, and
+ * its typical score, which makes one threshold mean the same for every topic.
  */
 import type { TopicDefinition } from '../types.js';
-import { type SparseVector, addWeight, charNgrams, editDistance, normalize } from '../text-similarity.js';
-import { type Term, extractTerms, getLexicon } from './features.js';
+import { editDistance } from '../text-similarity.js';
+import { type Term, extractTerms } from './features.js';
+import type { TermInfo } from './word-entries.js';
+import { getLexicon } from './lexicon/index.js';
+import { featureBuffer, termFeatures } from './term-weights.js';
+import { type SparseVector, addWeight, normalize } from './vectors.js';
 
 export interface ScoringParams {
   /** Weight of a concept feature relative to the word that expresses it. */
@@ -18,59 +23,96 @@ export interface ScoringParams {
   /** Score factor per action (or question kind) of the text that none of the topic's texts has. */
   foreignActionFactor: number;
   foreignQuestionFactor: number;
-  /** Least character-trigram similarity for an unknown word to count as a misspelt topic word. */
+  /** The same for an action or question kind that opens the request, the surest sign of what it asks. */
+  openingForeignFactor: number;
+  /** Least similarity (1 - edits / length) for an unknown word to count as a misspelt topic word. */
   fuzzyMin: number;
   /** Score factor when a single word carries the match amid other substantial words (word sense). */
   singleEvidenceFactor: number;
+  /** Further factor when that single word is one with a frequent everyday sense. */
+  ambiguousFactor: number;
   /** Raw score, relative to the topic's typical example score, that maps to a score of 0.5. */
   relativeMidpoint: number;
+  /** Share of the score that depends on the text expressing every word of the topic's name. */
+  nameCoverage: number;
+  /**
+   * Weight factor of a text word the topic never uses and the thesaurus does not know: such words
+   * are mostly slot values (a dish, a place, a person), which say little about the request.
+   */
+  slotFactor: number;
+  /** Weight of a broader concept relative to the concept under it. */
+  broaderFactor: number;
 }
 
-/** Tuned on development data as a whole (never per topic). */
+/**
+ * Tuned as a whole (never per topic) on the own intent pools and half of the shared development
+ * topics; the other half and a later-written set of pools served as checks.
+ */
 export const DEFAULT_PARAMS: Readonly<ScoringParams> = Object.freeze({
   conceptFactor: 1.4,
   definitionWeight: 1,
   nameWeight: 0.5,
   centroidShare: 0.85,
-  foreignActionFactor: 0.5,
-  foreignQuestionFactor: 0.5,
-  fuzzyMin: 0.62,
-  relativeMidpoint: 0.56,
+  foreignActionFactor: 0.6,
+  foreignQuestionFactor: 0.6,
+  openingForeignFactor: 0.35,
+  fuzzyMin: 0.75,
+  relativeMidpoint: 0.5,
   singleEvidenceFactor: 0.6,
+  ambiguousFactor: 0.6,
+  nameCoverage: 0.4,
+  slotFactor: 0.4,
+  broaderFactor: 0.5,
 });
 
 // Typical score assumed when a topic has too few examples to measure its own.
 const FALLBACK_TYPICAL_SCORE = 0.45;
 const MIN_TYPICAL_SCORE = 0.25;
+const MIN_FUZZY_LENGTH = 4;
+// Definitions often open with what kind of text they describe; those words say nothing of the topic.
+const DEFINITION_OPENING = /^\s*(?:requests?|questions?|asking|queries|query|inquiries)\b\s*(?:to|for|about|on|whether|if)?\b\s*/i;
+
+/** A term's features split into the topic's own (by position in its arrays) and the others. */
+export interface ResolvedTerm {
+  indices: number[];
+  weights: number[];
+  otherKeys: string[];
+  otherWeights: number[];
+}
+
+/** A word of the topic's name that its examples echo: a text about the topic says it somehow. */
+export interface CoreTerm {
+  key: string;
+  concepts: ReadonlySet<string>;
+  weight: number;
+}
 
 export interface TopicProfile {
   name: string;
   threshold: number;
-  examples: SparseVector[];
-  centroid: SparseVector;
+  /** Position of each feature of the centroid and examples in their dense arrays. */
+  featureIndex: ReadonlyMap<string, number>;
+  centroid: Float64Array;
+  examples: readonly Float64Array[];
   vocabulary: ReadonlySet<string>;
   concepts: ReadonlySet<string>;
-  /** Trigram → topic words containing it, to find the topic word a misspelling stands for. */
-  gramIndex: ReadonlyMap<string, readonly string[]>;
-  gramCounts: ReadonlyMap<string, number>;
+  /** Topic words by length, to find the one a misspelling stands for. */
+  wordsByLength: ReadonlyMap<number, readonly string[]>;
   actions: ReadonlySet<string>;
+  core: readonly CoreTerm[];
+  /** Each word's features resolved against this topic, filled as texts are scored. */
+  resolved: Map<TermInfo, ResolvedTerm>;
   /** Mean raw score of each example against the rest of the topic (leave-one-out). */
   typicalScore: number;
 }
 
-export type TermRemap = (stem: string) => readonly [string, number] | undefined;
-
-/** Feature vector of a term list; `remap` redirects an unknown stem to a topic word it misspells. */
-export function termVector(terms: readonly Term[], params: ScoringParams, remap?: TermRemap): SparseVector {
+/** Feature vector of a term list (topic texts, compiled once): `max` of each feature's weights. */
+function termVector(terms: readonly Term[], params: ScoringParams): SparseVector {
   const vector: SparseVector = new Map();
+  const buffer = featureBuffer();
   for (const term of terms) {
-    const remapped = remap?.(term.stem);
-    const key = remapped?.[0] ?? term.stem;
-    const weight = term.weight * (remapped?.[1] ?? 1);
-    addWeight(vector, key, weight, 'max');
-    // A corrected misspelling expresses the concepts of the word it stands for.
-    const conceptKeys = remapped ? (getLexicon().conceptKeysByStem.get(key) ?? []) : term.conceptKeys;
-    for (const concept of conceptKeys) addWeight(vector, concept, weight * params.conceptFactor, 'max');
+    termFeatures(term.info, params, buffer);
+    for (let i = 0; i < buffer.length; i++) addWeight(vector, buffer.keys[i]!, buffer.weights[i]!, 'max');
   }
   return vector;
 }
@@ -79,10 +121,21 @@ function nameText(name: string): string {
   return name.replace(/[_\-.]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2');
 }
 
+/** Name words that the examples or definition echo (a made-up name says nothing). */
+function coreTerms(nameTerms: readonly Term[], vocabulary: ReadonlySet<string>, concepts: ReadonlySet<string>): CoreTerm[] {
+  const core = new Map<string, CoreTerm>();
+  for (const { info: term } of nameTerms) {
+    if (term.frame) continue;
+    if (!vocabulary.has(term.key) && !term.concepts.some((concept) => concepts.has(concept))) continue;
+    core.set(term.key, { key: term.key, concepts: new Set(term.concepts), weight: term.weight });
+  }
+  return [...core.values()];
+}
+
 function buildProfile(topic: TopicDefinition, params: ScoringParams, threshold: number, typicalScore: number): TopicProfile {
-  const { actionConcepts } = getLexicon();
+  const { compatibleActions } = getLexicon();
   const exampleTerms = topic.examples.map((example) => extractTerms(example));
-  const definitionTerms = extractTerms(topic.definition);
+  const definitionTerms = extractTerms(topic.definition.replace(DEFINITION_OPENING, ''));
   const nameTerms = extractTerms(nameText(topic.name));
 
   const centroid: SparseVector = new Map();
@@ -96,31 +149,41 @@ function buildProfile(topic: TopicDefinition, params: ScoringParams, threshold: 
   const vocabulary = new Set<string>();
   const concepts = new Set<string>();
   const actions = new Set<string>();
-  for (const term of [...exampleTerms, definitionTerms, nameTerms].flat()) {
-    vocabulary.add(term.stem);
-    for (const concept of term.concepts) {
-      concepts.add(concept);
-      if (actionConcepts.has(concept)) actions.add(concept);
-    }
+  for (const { info: term } of [...exampleTerms, definitionTerms].flat()) {
+    vocabulary.add(term.key);
+    for (const concept of term.concepts) concepts.add(concept);
   }
-  const gramIndex = new Map<string, string[]>();
-  const gramCounts = new Map<string, number>();
+  const core = coreTerms(nameTerms, vocabulary, concepts);
+  for (const { info: term } of [...exampleTerms, definitionTerms, nameTerms].flat()) {
+    vocabulary.add(term.key);
+    for (const concept of term.concepts) concepts.add(concept);
+    for (const action of term.actions) for (const compatible of compatibleActions.get(action) ?? [action]) actions.add(compatible);
+  }
+  const wordsByLength = new Map<number, string[]>();
   for (const word of vocabulary) {
-    if (word.length < 4 || word.startsWith('act_') || word.startsWith('#')) continue;
-    const grams = new Set(charNgrams(word));
-    gramCounts.set(word, grams.size);
-    for (const gram of grams) gramIndex.set(gram, [...(gramIndex.get(gram) ?? []), word]);
+    if (word.length < MIN_FUZZY_LENGTH || !/^[a-z]+$/.test(word)) continue;
+    wordsByLength.set(word.length, [...(wordsByLength.get(word.length) ?? []), word]);
   }
+  const exampleVectors = exampleTerms.map((terms) => normalize(termVector(terms, params)));
+  const featureIndex = new Map<string, number>();
+  for (const vector of [centroid, ...exampleVectors]) for (const key of vector.keys()) if (!featureIndex.has(key)) featureIndex.set(key, featureIndex.size);
+  const dense = (vector: SparseVector): Float64Array => {
+    const values = new Float64Array(featureIndex.size);
+    for (const [key, value] of vector) values[featureIndex.get(key)!] = value;
+    return values;
+  };
   return {
     name: topic.name,
     threshold,
-    examples: exampleTerms.map((terms) => normalize(termVector(terms, params))),
-    centroid: normalize(centroid),
+    featureIndex,
+    centroid: dense(normalize(centroid)),
+    examples: exampleVectors.map(dense),
     vocabulary,
     concepts,
-    gramIndex,
-    gramCounts,
+    wordsByLength,
     actions,
+    core,
+    resolved: new Map(),
     typicalScore,
   };
 }
@@ -149,19 +212,22 @@ export function compileProfile(
   return buildProfile(topic, params, threshold, typicalScore);
 }
 
-/** The topic word an unknown word most likely misspells, with its trigram (Dice) similarity. */
+/**
+ * The topic word an unknown word most likely misspells: one edit (two for long words) away,
+ * transpositions included ("stcok", "wednseday"), the first letter kept.
+ */
 export function closestTopicWord(profile: TopicProfile, word: string, minSimilarity: number): readonly [string, number] | undefined {
-  if (word.length < 4 || profile.vocabulary.has(word) || word.startsWith('act_') || word.startsWith('#')) return undefined;
-  const grams = new Set(charNgrams(word));
-  const shared = new Map<string, number>();
-  for (const gram of grams) for (const known of profile.gramIndex.get(gram) ?? []) shared.set(known, (shared.get(known) ?? 0) + 1);
+  if (word.length < MIN_FUZZY_LENGTH || profile.vocabulary.has(word)) return undefined;
+  const allowed = word.length >= 8 ? 2 : 1;
   let best: readonly [string, number] | undefined;
-  for (const [known, count] of shared) {
-    // Trigrams catch inserted or dropped letters; edit distance catches swapped ones ("stcok").
-    const dice = (2 * count) / (grams.size + (profile.gramCounts.get(known) ?? 0));
-    const edits = word.length >= 5 ? editDistance(word, known, 1) : 2;
-    const similarity = Math.max(dice, edits <= 1 ? 1 - edits / Math.max(word.length, known.length) : 0);
-    if (similarity >= minSimilarity && (!best || similarity > best[1])) best = [known, similarity];
+  for (let length = word.length - allowed; length <= word.length + allowed; length++) {
+    for (const known of profile.wordsByLength.get(length) ?? []) {
+      if (known[0] !== word[0]) continue;
+      const edits = editDistance(word, known, allowed);
+      if (edits > allowed) continue;
+      const similarity = 1 - edits / Math.max(word.length, known.length);
+      if (similarity >= minSimilarity && (!best || similarity > best[1])) best = [known, similarity];
+    }
   }
   return best;
 }

@@ -31,14 +31,29 @@ function loadWordRanks(): Map<string, number> {
 }
 
 /** Frequency rank of a lower-case word (lower is more common). */
-export function wordRank(word: string): number {
+function wordRank(word: string): number {
   wordRanks ??= loadWordRanks();
   return wordRanks.get(word) ?? UNRANKED;
 }
 
+// An inflected form is often no single token while its base is ("whispering", "reservations").
+function bestRank(word: string, stem: string): number {
+  let rank = Math.min(wordRank(word), wordRank(stem));
+  if (rank < UNRANKED) return rank;
+  for (const base of [word.replace(/(?:s|es)$/, ''), word.replace(/(?:ing|ed)$/, ''), word.replace(/(?:ing|ed)$/, 'e'), `${stem}e`]) {
+    if (base !== word) rank = Math.min(rank, wordRank(base));
+  }
+  return rank;
+}
+
+/** Whether a word (or its base form) is ordinary English rather than a name or a typo. */
+export function isKnownWord(word: string, stem: string): boolean {
+  return bestRank(word, stem) < UNRANKED;
+}
+
 /** IDF-like weight of a word: ~0.2 for function words up to 5 for rare words. */
-export function wordWeight(word: string): number {
+export function wordWeight(word: string, stem = word): number {
   if (/\d/.test(word)) return 1;
-  const weight = Math.log(wordRank(word) / COMMON_RANK);
+  const weight = Math.log(bestRank(word, stem) / COMMON_RANK);
   return Math.min(MAX_WEIGHT, Math.max(MIN_WEIGHT, weight));
 }
