@@ -54,9 +54,10 @@ declare module 'fastify' {
 export function loggerOptions(level: string): LoggerOptions {
   return {
     level,
-    // Keys never reach the logs, whatever an error object carries.
+    // Keys never reach the logs: nothing logs headers or provider config, and these paths are
+    // redacted should an error object carry them.
     redact: {
-      paths: ['req.headers.authorization', 'headers.authorization', '*.api_key', 'api_key', 'authorization', '*.authorization'],
+      paths: ['req.headers.authorization', 'headers.authorization', 'err.headers.authorization', 'api_key', 'authorization'],
       censor: '[redacted]',
     },
   };
@@ -128,10 +129,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     const ms = reply.elapsedTime;
     const tenant = req.tenant?.name;
     if (req.url.startsWith('/v1/')) {
-      app.metrics.requests.inc({ tenant: tenant ?? '', model: req.access.model ?? '', status: String(reply.statusCode) });
-      const route = req.routeOptions.url ?? 'unknown';
-      app.metrics.duration.observe({ route }, ms / 1000);
-      app.metrics.overhead.observe({ route }, Math.max(0, ms - (req.access.upstreamMs ?? 0)) / 1000);
+      app.metrics.countRequest(tenant ?? '', req.access.model ?? '', reply.statusCode);
+      app.metrics.observeRequest(req.routeOptions.url ?? 'unknown', ms / 1000, Math.max(0, ms - (req.access.upstreamMs ?? 0)) / 1000);
     }
     if (req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics') return;
     req.log.info(

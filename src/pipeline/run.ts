@@ -160,9 +160,8 @@ function finishReport(guard: GuardrailRun): ChunkTransform {
 
 function countTokens(ctx: ChatContext, deps: PipelineDeps, usage: { prompt_tokens?: number; completion_tokens?: number } | null | undefined): void {
   if (!usage) return;
-  const labels = { tenant: ctx.tenant.name, model: ctx.model };
-  if (typeof usage.prompt_tokens === 'number') deps.metrics.tokens.inc({ ...labels, direction: 'input' }, usage.prompt_tokens);
-  if (typeof usage.completion_tokens === 'number') deps.metrics.tokens.inc({ ...labels, direction: 'output' }, usage.completion_tokens);
+  if (typeof usage.prompt_tokens === 'number') deps.metrics.countTokens(ctx.tenant.name, ctx.model, 'input', usage.prompt_tokens);
+  if (typeof usage.completion_tokens === 'number') deps.metrics.countTokens(ctx.tenant.name, ctx.model, 'output', usage.completion_tokens);
 }
 
 function assemble(assembler: AnswerAssembler): ChunkTransform {

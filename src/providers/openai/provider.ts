@@ -33,49 +33,36 @@ export function createOpenAIProvider(name: string, cfg: ProviderConfig, missingV
 
   const url = (path: string) => `${basePath}${path}${query ? `?${query}` : ''}`;
 
-  async function send(path: string, body: JsonObject, signal: AbortSignal, stream: boolean, requestId?: string) {
+  async function send(path: string, body: JsonObject, signal: AbortSignal, stream: boolean, requestId?: string): Promise<Dispatcher.ResponseData> {
     if (missingKeyVar && !cfg.api_key) {
       throw new UpstreamFailure('misconfigured', `provider '${name}' has no API key: the environment variable ${missingKeyVar} is not set`);
     }
-    // The whole non-streamed exchange is bounded by timeout_ms; a stream only its headers
-    // (then stream_idle_timeout_ms between chunks, enforced by undici's bodyTimeout).
-    // One controller per attempt, aborted by the client going away or by the deadline
-    // (AbortSignal.any costs more and holds its sources longer on the hot path).
-    const deadline = new AbortController();
-    const onClientAbort = () => deadline.abort(signal.reason);
-    if (signal.aborted) onClientAbort();
-    else signal.addEventListener('abort', onClientAbort, { once: true });
-    const timer = setTimeout(() => deadline.abort(new UpstreamFailure('timeout', `provider '${name}' did not answer within ${cfg.timeout_ms} ms`)), cfg.timeout_ms);
-    const clearDeadline = () => clearTimeout(timer);
-    const done = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', onClientAbort);
-    };
-    let res: Dispatcher.ResponseData;
     try {
-      res = await pool.request({
+      return await pool.request({
         method: 'POST',
         path: url(path),
         headers: requestId ? { ...headers, 'x-request-id': requestId, accept: stream ? 'text/event-stream' : 'application/json' } : headers,
         body: JSON.stringify(body),
-        signal: deadline.signal,
+        // The client going away aborts the exchange, stream included.
+        signal,
+        // undici's own timers instead of a deadline controller per attempt: timeout_ms for the
+        // response headers and (as silence) a whole non-streamed body; stream_idle_timeout_ms
+        // between the chunks of a stream.
+        headersTimeout: cfg.timeout_ms,
+        bodyTimeout: stream ? cfg.stream_idle_timeout_ms : cfg.timeout_ms,
       });
     } catch (err) {
-      done();
       if (signal.aborted) throw err;
-      if (deadline.signal.aborted) throw deadline.signal.reason as UpstreamFailure;
       throw classifyTransportError(name, err);
     }
-    return { res, done, clearDeadline, deadline };
   }
 
-  async function readJson(name: string, res: Dispatcher.ResponseData, deadline: AbortController, clientSignal: AbortSignal): Promise<unknown> {
+  async function readJson(res: Dispatcher.ResponseData, clientSignal: AbortSignal): Promise<unknown> {
     let text: string;
     try {
       text = await res.body.text();
     } catch (err) {
       if (clientSignal.aborted) throw err;
-      if (deadline.signal.aborted) throw deadline.signal.reason as UpstreamFailure;
       throw classifyTransportError(name, err);
     }
     try {
@@ -98,45 +85,34 @@ export function createOpenAIProvider(name: string, cfg: ProviderConfig, missingV
     name,
     type: 'openai',
     async chat(call: UpstreamCall): Promise<UpstreamResult> {
-      const { res, done, clearDeadline, deadline } = await send('/chat/completions', call.body, call.signal, call.stream, call.requestId);
+      const res = await send('/chat/completions', call.body, call.signal, call.stream, call.requestId);
       const contentType = String(res.headers['content-type'] ?? '');
       if (res.statusCode >= 400 || !call.stream || !contentType.includes('text/event-stream')) {
-        try {
-          const body = await readJson(name, res, deadline, call.signal);
-          if (res.statusCode >= 400) throw failureFromStatus(res.statusCode, body, res.headers);
-          if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
-            throw new UpstreamFailure('invalid_response', `provider '${name}' answered 200 with a body that is not valid JSON`, { status: 502 });
-          }
-          return { kind: 'json', status: res.statusCode, body: body as JsonObject, headers: pickHeaders(res.headers) };
-        } finally {
-          done();
+        const body = await readJson(res, call.signal);
+        if (res.statusCode >= 400) throw failureFromStatus(res.statusCode, body, res.headers);
+        if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
+          throw new UpstreamFailure('invalid_response', `provider '${name}' answered 200 with a body that is not valid JSON`, { status: 502 });
         }
+        return { kind: 'json', status: res.statusCode, body: body as JsonObject, headers: pickHeaders(res.headers) };
       }
-      // The stream keeps the client's abort (it must still close the upstream); only the deadline ends.
-      clearDeadline();
       const body = res.body;
       const events = decodeChatStream(body, {
         classifyError: (err) => streamFault(name, err, cfg.stream_idle_timeout_ms),
         // The consumer stopping early (client gone, guardrail block) closes the upstream.
         finally: () => {
-          done();
           if (!body.destroyed) body.destroy();
         },
       });
       return { kind: 'stream', status: res.statusCode, headers: pickHeaders(res.headers), events };
     },
     async postJson(path: string, body: JsonObject, signal: AbortSignal): Promise<JsonObject> {
-      const { res, done, deadline } = await send(path, body, signal, false);
-      try {
-        const parsed = await readJson(name, res, deadline, signal);
-        if (res.statusCode >= 400) throw failureFromStatus(res.statusCode, parsed, res.headers);
-        if (parsed === undefined || parsed === null || typeof parsed !== 'object') {
-          throw new UpstreamFailure('invalid_response', `provider '${name}' answered with a body that is not valid JSON`);
-        }
-        return parsed as JsonObject;
-      } finally {
-        done();
+      const res = await send(path, body, signal, false);
+      const parsed = await readJson(res, signal);
+      if (res.statusCode >= 400) throw failureFromStatus(res.statusCode, parsed, res.headers);
+      if (parsed === undefined || parsed === null || typeof parsed !== 'object') {
+        throw new UpstreamFailure('invalid_response', `provider '${name}' answered with a body that is not valid JSON`);
       }
+      return parsed as JsonObject;
     },
     async close() {
       await pool.close().catch(() => pool.destroy());
