@@ -12,8 +12,11 @@ import { RAW_JSON } from './encode.js';
 export interface DecodeOptions {
   /** Maps a read error (reset, idle timeout) to a fault. */
   classifyError: (err: unknown) => StreamFault;
-  /** Runs when the stream ends for any reason (done, fault, consumer gone): closes the upstream. */
-  finally?: () => void;
+  /**
+   * Runs when the stream ends for any reason; `clean` when it ended with `[DONE]` or its end,
+   * so the upstream connection can be kept for the next request instead of being torn down.
+   */
+  finally?: (clean: boolean) => void;
 }
 
 export async function* decodeChatStream(
@@ -23,6 +26,7 @@ export async function* decodeChatStream(
   const pending: EventSourceMessage[] = [];
   const parser = createParser({ onEvent: (e) => pending.push(e) });
   const decoder = new TextDecoder('utf-8');
+  let clean = false;
   try {
     for await (const piece of body) {
       parser.feed(typeof piece === 'string' ? piece : decoder.decode(piece, { stream: true }));
@@ -31,7 +35,10 @@ export async function* decodeChatStream(
         const data = event.data;
         // eventsource-parser drops blocks without `data:`; an empty data is not a chunk either.
         if (data === '') continue;
-        if (data.trim() === '[DONE]') return;
+        if (data.trim() === '[DONE]') {
+          clean = true;
+          return;
+        }
         let parsed: unknown;
         try {
           parsed = JSON.parse(data);
@@ -50,6 +57,7 @@ export async function* decodeChatStream(
       }
     }
     parser.feed(decoder.decode());
+    clean = true;
     // A last event without its blank line still counts once the upstream closed cleanly.
     parser.feed('\n\n');
     for (const event of pending) {
@@ -64,6 +72,6 @@ export async function* decodeChatStream(
     if (err instanceof StreamFault) throw err;
     throw opts.classifyError(err);
   } finally {
-    opts.finally?.();
+    opts.finally?.(clean);
   }
 }

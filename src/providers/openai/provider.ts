@@ -96,11 +96,19 @@ export function createOpenAIProvider(name: string, cfg: ProviderConfig, missingV
         return { kind: 'json', status: res.statusCode, body: body as JsonObject, headers: pickHeaders(res.headers) };
       }
       const body = res.body;
-      const events = decodeChatStream(body, {
+      // Leaving the loop must not destroy the body: after [DONE] the rest is drained so the
+      // keep-alive connection goes back to the pool (a torn-down connection per stream was costly).
+      const events = decodeChatStream(body.iterator({ destroyOnReturn: false }), {
         classifyError: (err) => streamFault(name, err, cfg.stream_idle_timeout_ms),
-        // The consumer stopping early (client gone, guardrail block) closes the upstream.
-        finally: () => {
-          if (!body.destroyed) body.destroy();
+        finally: (clean) => {
+          if (body.destroyed) return;
+          if (clean) {
+            body.on('error', () => undefined);
+            body.resume();
+          } else {
+            // The consumer stopped early (client gone, guardrail block): close the upstream.
+            body.destroy();
+          }
         },
       });
       return { kind: 'stream', status: res.statusCode, headers: pickHeaders(res.headers), events };
