@@ -11,6 +11,7 @@ import { functionCallItem, messageItem, newId, outputText, responseObject, usage
 
 export interface ResponsesStreamHooks {
   beforeDone?: () => Promise<void>;
+  onChunk?: (chunk: ChatCompletionChunk) => void;
   /** The final Response object (completed or incomplete), e.g. to store it. */
   onFinal?: (response: JsonObject) => Promise<void>;
 }
@@ -48,6 +49,7 @@ export async function* responsesEvents(shell: ResponseShell, source: AsyncIterab
 
   try {
     for await (const chunk of source) {
+      hooks.onChunk?.(chunk);
       if (chunk.usage) usage = usageOf(chunk.usage);
       for (const choice of chunk.choices ?? []) {
         if (choice.index !== 0) continue;

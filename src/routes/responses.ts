@@ -74,6 +74,7 @@ export function registerResponsesRoutes(app: FastifyInstance): void {
       reply.headers(SSE_HEADERS);
       const frames = responsesEvents(shell, outcome.events, {
         ...(outcome.hooks.beforeDone ? { beforeDone: outcome.hooks.beforeDone } : {}),
+        ...(outcome.hooks.onChunk ? { onChunk: outcome.hooks.onChunk } : {}),
         onFinal: persist,
       });
       return writeSse(reply, frames, reply.getHeaders() as Record<string, string>);
