@@ -11,7 +11,7 @@ import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { contentFilterError } from '../errors.js';
 import { checkAll, blockingPolicy } from '../guardrails/engine/run-policies.js';
 import { applyMasks } from '../guardrails/engine/mask.js';
-import { holdbackStart, sentenceEnd, type HoldbackNeeds } from '../guardrails/engine/holdback.js';
+import { foldWord, holdbackStart, sentenceEnd, type HoldbackNeeds } from '../guardrails/engine/holdback.js';
 import type { CompiledPolicy } from '../guardrails/engine/compile.js';
 import { wordsHoldback } from '../guardrails/words.js';
 import type { Finding, GuardrailKind } from '../guardrails/engine/findings.js';
@@ -63,20 +63,27 @@ export function needsFor(policies: readonly CompiledPolicy[], pseudonymizing: bo
   let capitalised = false;
   let spelledOut = false;
   let phraseWords = 1;
+  const phrases: string[][] = [];
   for (const p of policies) {
     if (p.pii?.directions.has('output')) {
       for (const e of ['NAME', 'ADDRESS']) if ((p.pii.actions.get(e)?.output ?? 'none') !== 'none') capitalised = true;
     }
     const words = p.config.words;
     if (p.words?.directions.has('output') && words) {
-      // Custom phrases and patterns by their own length; spelled-out profanity ("f u c k") is
-      // covered by holding single letters instead of eight words of every answer.
-      const hold = wordsHoldback({ words: words.words, patterns: words.patterns, managed: [] });
-      phraseWords = Math.max(phraseWords, hold.unboundedPatterns ? 4 : hold.words);
+      // Custom phrases are held only while the trailing words begin one; patterns by the words
+      // they may span; spelled-out profanity ("f u c k") by holding single letters.
+      for (const w of words.words) {
+        const folded = w.trim().split(/\s+/).map(foldWord);
+        if (folded.length > 1) phrases.push(folded);
+      }
+      if (words.patterns.length > 0) {
+        const hold = wordsHoldback({ words: [], patterns: words.patterns, managed: [] });
+        phraseWords = Math.max(phraseWords, hold.unboundedPatterns ? 4 : hold.words);
+      }
       if (words.managed.includes('profanity')) spelledOut = true;
     }
   }
-  return { capitalised, spelledOut, phraseWords, placeholders: pseudonymizing, maxChars: 256 };
+  return { capitalised, spelledOut, phrases, phraseWords, placeholders: pseudonymizing, maxChars: 256 };
 }
 
 export function guardStream(run: GuardrailRun, hooks: StreamGuardHooks): ChunkTransform {
@@ -271,7 +278,7 @@ function idleHold(pending: string, hold: number, needs: HoldbackNeeds): number {
   const tail = pending.slice(hold);
   if (/[0-9@{:/+]/.test(tail)) return hold;
   if (needs.capitalised && /\p{Lu}/u.test(tail)) return hold;
-  if (needs.phraseWords > 1) return hold;
+  if (needs.phraseWords > 1 || needs.phrases.length > 0) return hold;
   if (needs.spelledOut && /(^|\s)\p{L}\s*$/u.test(tail)) return hold;
   return pending.length;
 }

@@ -3,7 +3,7 @@ import { holdbackStart, sentenceEnd, type HoldbackNeeds } from '../../src/guardr
 import { Pseudonymizer, applyMasks } from '../../src/guardrails/engine/mask.js';
 import type { Finding } from '../../src/guardrails/engine/findings.js';
 
-const needs = (over: Partial<HoldbackNeeds> = {}): HoldbackNeeds => ({ capitalised: false, spelledOut: false, phraseWords: 1, placeholders: false, maxChars: 256, ...over });
+const needs = (over: Partial<HoldbackNeeds> = {}): HoldbackNeeds => ({ capitalised: false, spelledOut: false, phrases: [], phraseWords: 1, placeholders: false, maxChars: 256, ...over });
 const held = (text: string, n = needs()) => text.slice(holdbackStart(text, n));
 
 describe('stream hold-back', () => {
@@ -24,7 +24,17 @@ describe('stream hold-back', () => {
     expect(held('I met John Smi', needs({ capitalised: true }))).toBe('John Smi');
   });
 
-  it('holds the words a multi-word phrase could span', () => {
+  it('holds trailing words only while they begin a custom phrase', () => {
+    const phrases = { phrases: [['project', 'falcon'], ['quantum', 'ledger', 'entry']] };
+    expect(held('we call it Project ', needs(phrases))).toBe('Project ');
+    expect(held('we call it project fal', needs(phrases))).toBe('project fal');
+    expect(held('we call it project x', needs(phrases))).toBe('x');
+    expect(held('the quantum ledger ', needs(phrases))).toBe('quantum ledger ');
+    expect(held('the quantum physics ', needs(phrases))).toBe('');
+    expect(held('Start Saturday with', needs(phrases))).toBe('with');
+  });
+
+  it('holds as many words as a regex pattern may span', () => {
     expect(held('we call it project ', needs({ phraseWords: 2 }))).toBe('project ');
   });
 

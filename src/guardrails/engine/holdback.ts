@@ -11,7 +11,9 @@ export interface HoldbackNeeds {
   capitalised: boolean;
   /** Managed profanity is on: single letters may be a word spelled out ("f u c k"). */
   spelledOut: boolean;
-  /** Longest custom phrase, in words: that many trailing words may be a phrase prefix. */
+  /** Multi-word custom phrases, as folded words: trailing words that begin one wait for the rest. */
+  phrases: readonly (readonly string[])[];
+  /** Words a custom regex pattern may span: that many trailing words wait (patterns cannot be read for prefixes). */
   phraseWords: number;
   /** Placeholders may be split across chunks (pseudonymize). */
   placeholders: boolean;
@@ -63,13 +65,47 @@ export function holdbackStart(text: string, needs: HoldbackNeeds, final = false)
   }
   hold = Math.min(hold, pos);
 
-  // 3. An unclosed placeholder `{EMAIL_3f9…` waits for its brace.
+  // 3. Trailing words that begin a multi-word custom phrase.
+  if (needs.phrases.length > 0) hold = Math.min(hold, phrasePrefixStart(text, i, needs.phrases));
+
+  // 4. An unclosed placeholder `{EMAIL_3f9…` waits for its brace.
   if (needs.placeholders) {
     const open = text.lastIndexOf('{');
     if (open !== -1 && text.indexOf('}', open) === -1 && text.length - open <= 40) hold = Math.min(hold, open);
   }
 
   return Math.max(hold, text.length - needs.maxChars, 0);
+}
+
+export function foldWord(word: string): string {
+  return word
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+}
+
+/**
+ * Start of the earliest trailing word sequence (complete words, then the partial word from
+ * `partialStart`) that is a prefix of some phrase; `text.length` when none is.
+ */
+function phrasePrefixStart(text: string, partialStart: number, phrases: readonly (readonly string[])[]): number {
+  const partial = foldWord(text.slice(partialStart));
+  const longest = Math.max(...phrases.map((p) => p.length));
+  // The complete words before the partial one, nearest last, with their start offsets.
+  const words: { word: string; start: number }[] = [];
+  const re = /\S+/g;
+  const head = text.slice(0, partialStart);
+  for (let m = re.exec(head); m !== null; m = re.exec(head)) words.push({ word: foldWord(m[0]), start: m.index });
+  const tail = words.slice(-(longest - 1));
+  for (let j = tail.length; j >= 1; j--) {
+    const seq = tail.slice(tail.length - j).map((w) => w.word);
+    const matches = phrases.some(
+      (p) => p.length > j && seq.every((w, k) => p[k] === w) && (partial === '' || (p[j] ?? '').startsWith(partial)),
+    );
+    if (matches) return (tail[tail.length - j] as { start: number }).start;
+  }
+  return text.length;
 }
 
 /** End of the last complete sentence in `text` (0 when none), for the semantic kinds. */
