@@ -1,0 +1,226 @@
+/**
+ * Figures → markdown: throughput, latency and memory tables, the PASS/FAIL list against the
+ * targets (ratios to the reference measured in the same run), and bench/RESULTS.md.
+ */
+import type { EngineReport } from '../guardrail-engine.js';
+import { formatEngineReport } from '../guardrail-engine.js';
+import { MANY_STREAMS_SECONDS, type ManyStreams, type MeasuredLoad, type Probe } from './measure.js';
+import type { StreamTiming } from './probe-client.js';
+import type { TargetId } from './targets.js';
+import { median, percentile, sum } from './stats.js';
+import { PACED_TOKENS, PACE_MS } from './upstream-tokens.js';
+
+export interface TargetResult {
+  id: TargetId;
+  label: string;
+  json: MeasuredLoad[];
+  stream: MeasuredLoad[];
+  latency: Probe;
+  paced: StreamTiming[];
+  many?: ManyStreams;
+  idleRssMb: number;
+  peakRssMb: number;
+}
+
+export interface RunInfo {
+  command: string;
+  date: string;
+  nproc: number;
+  cpuModel: string;
+  node: string;
+  generator: string;
+  pinning: boolean;
+  rounds: number;
+  seconds: number;
+  manyStreams: number;
+  loadAverage: { start: string; end: string };
+  durationS: number;
+}
+
+export interface RunResults {
+  info: RunInfo;
+  upstream: { json: MeasuredLoad; latency: Probe };
+  /** The reference first. */
+  targets: TargetResult[];
+  engine?: EngineReport | undefined;
+}
+
+export interface Verdict {
+  what: string;
+  value: string;
+  target: string;
+  pass: boolean;
+}
+
+const f0 = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : 'n/a');
+const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
+const signed = (x: number, digits: number) => (x >= 0 ? '+' : '') + x.toFixed(digits);
+
+const rps = (runs: readonly MeasuredLoad[]) => median(runs.map((r) => r.rps));
+/** Median over rounds of target/reference req/s measured in the same round. */
+const ratio = (runs: readonly MeasuredLoad[], ref: readonly MeasuredLoad[]) => median(runs.map((r, i) => r.rps / (ref[i]?.rps ?? NaN)));
+const cpuUsPerRequest = (runs: readonly MeasuredLoad[]) => (sum(runs.map((r) => r.cpuMs)) * 1000) / sum(runs.map((r) => r.requests));
+const p50Us = (ms: readonly number[]) => median(ms) * 1000;
+const firstToken = (t: TargetResult) => median(t.paced.map((p) => p.firstTokenMs));
+const firstByte = (t: TargetResult) => median(t.paced.map((p) => p.firstByteMs));
+
+function throughputTable(r: RunResults): string {
+  const ref = r.targets[0] as TargetResult;
+  const rows = r.targets.map((t) => {
+    const cell = (runs: MeasuredLoad[], refRuns: MeasuredLoad[]) =>
+      `${f0(rps(runs))} | ${t === ref ? '1' : f2(ratio(runs, refRuns))}× | ${f1(median(runs.map((x) => x.p50Ms)))} / ${f1(median(runs.map((x) => x.p99Ms)))} | ${f0(cpuUsPerRequest(runs))}`;
+    const share = median(t.json.map((x) => x.gatewayShare));
+    const driver = median(t.json.map((x) => x.driverBusy));
+    const failures = sum([...t.json, ...t.stream].map((x) => x.failures));
+    return `| ${t.label} | ${cell(t.json, ref.json)} | ${cell(t.stream, ref.stream)} | ${f2(share)} / ${f2(driver)} | ${failures} |`;
+  });
+  return [
+    `Closed loop, 32 connections, median of ${r.info.rounds} rounds × ${r.info.seconds} s (targets alternate each round).`,
+    `Upstream alone (load generator → fake upstream): ${f0(r.upstream.json.rps)} JSON req/s.`,
+    '',
+    '| target | JSON req/s | ×ref | p50 / p99 ms | CPU µs/req | stream req/s | ×ref | p50 / p99 ms | CPU µs/req | gateway core share / driver core busy (JSON) | failed requests |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+  ].join('\n');
+}
+
+function latencyTable(r: RunResults): string {
+  const ref = r.targets[0] as TargetResult;
+  const up = r.upstream.latency;
+  const rows = r.targets.map((t) => {
+    const j = p50Us(t.latency.jsonMs);
+    const s = p50Us(t.latency.streamMs);
+    return (
+      `| ${t.label} | ${f0(j)} | ${f0(percentile(t.latency.jsonMs, 99) * 1000)} | ${signed(j - p50Us(up.jsonMs), 0)} | ${t === ref ? '0' : signed(j - p50Us(ref.latency.jsonMs), 0)} ` +
+      `| ${f0(s)} | ${t === ref ? '0' : signed(s - p50Us(ref.latency.streamMs), 0)} | ${f2(firstByte(t))} | ${f2(firstToken(t))} | ${t === ref ? '0' : signed(firstToken(t) - firstToken(ref), 2)} |`
+    );
+  });
+  return [
+    `One connection, sequential requests timed with process.hrtime (µs); paced stream: ${r.targets[0]?.paced.length ?? 0} streams of 50 tokens ${PACE_MS} ms apart, medians.`,
+    `Upstream alone: JSON p50 ${f0(p50Us(up.jsonMs))} µs, stream p50 ${f0(p50Us(up.streamMs))} µs.`,
+    '',
+    '| target | JSON p50 µs | JSON p99 µs | added over upstream µs | added over reference µs | stream p50 µs | over reference µs | paced first byte ms | paced first token ms | first token over reference ms |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+  ].join('\n');
+}
+
+function memoryTable(r: RunResults): string {
+  const ref = r.targets[0] as TargetResult;
+  const rows = r.targets.map((t) => {
+    const m = t.many;
+    const x = m && ref.many ? m.peakRssMb / ref.many.peakRssMb : NaN;
+    return `| ${t.label} | ${f0(t.idleRssMb)} | ${f0(t.peakRssMb)} | ${m ? f0(m.peakRssMb) : 'n/a'} | ${t === ref ? '1' : f2(x)}× | ${m ? f0(m.load.rps) : 'n/a'} | ${m ? f0(m.load.cpuMs * 1000 / m.load.requests) : 'n/a'} |`;
+  });
+  // A paced stream lasts about its tokens × PACE_MS; far fewer completions mean the run was starved.
+  const expected = (r.info.manyStreams * MANY_STREAMS_SECONDS) / ((PACED_TOKENS.length * PACE_MS) / 1000);
+  const starved = r.targets.filter((t) => t.many && t.many.load.requests < expected * 0.25).map((t) => t.label);
+  const warning = starved.length > 0 ? `\n\nWarning: the ${r.info.manyStreams}-stream run of ${starved.join(', ')} completed under a quarter of the expected ${f0(expected)} streams (machine busy?); those peaks understate.` : '';
+  return [
+    `Peak RSS from /proc/<pid>/status VmHWM, MB. The ${r.info.manyStreams}-stream run (${MANY_STREAMS_SECONDS} s of paced streams) comes first, on fresh processes, so its peak is start-up plus those streams; the whole-run peak adds the heap left by the 32-connection runs.${warning}`,
+    '',
+    `| target | RSS after start-up | peak RSS, whole run | peak RSS, ${r.info.manyStreams} streams | ×ref | ${r.info.manyStreams}-stream req/s | CPU µs/stream |`,
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+  ].join('\n');
+}
+
+export function verdicts(r: RunResults): Verdict[] {
+  const byId = (id: TargetId) => r.targets.find((t) => t.id === id);
+  const ref = r.targets[0] as TargetResult;
+  const out: Verdict[] = [];
+  const throughput = (id: TargetId, kind: 'json' | 'stream', min: number) => {
+    const t = byId(id);
+    if (!t) return;
+    const x = ratio(t[kind], ref[kind]);
+    out.push({ what: `${t.label}: ${kind === 'json' ? 'JSON' : 'stream'} req/s vs reference`, value: `${f2(x)}×`, target: `≥ ${min}×`, pass: x >= min });
+  };
+  const added = (id: TargetId, maxMs: number) => {
+    const t = byId(id);
+    if (!t) return;
+    const d = (median(t.latency.jsonMs) - median(ref.latency.jsonMs)) * 1000;
+    out.push({ what: `${t.label}: added p50 at 1 connection over reference`, value: `${signed(d, 0)} µs`, target: `≤ +${maxMs * 1000} µs`, pass: d <= maxMs * 1000 });
+  };
+  throughput('off', 'json', 0.85);
+  throughput('off', 'stream', 0.7);
+  added('off', 0.1);
+  throughput('full', 'json', 0.5);
+  throughput('full', 'stream', 0.5);
+  added('full', 0.3);
+  const full = byId('full');
+  if (full) {
+    const d = firstToken(full) - firstToken(ref);
+    out.push({ what: `${full.label}: paced first token over reference`, value: `${signed(d, 2)} ms`, target: `≤ +${PACE_MS + 1} ms (one token gap + 1 ms)`, pass: d <= PACE_MS + 1 });
+  }
+  throughput('session', 'json', 0.35);
+  throughput('session', 'stream', 0.35);
+  for (const t of r.targets.slice(1)) {
+    if (!t.many || !ref.many) continue;
+    const x = t.many.peakRssMb / ref.many.peakRssMb;
+    out.push({ what: `${t.label}: peak RSS at ${r.info.manyStreams} streams vs reference`, value: `${f2(x)}×`, target: '≤ 1.3×', pass: x <= 1.3 });
+  }
+  return out;
+}
+
+function verdictTable(vs: readonly Verdict[]): string {
+  return ['| target | measured | goal | |', '|---|---:|---|---|', ...vs.map((v) => `| ${v.what} | ${v.value} | ${v.target} | ${v.pass ? 'PASS' : 'FAIL'} |`)].join('\n');
+}
+
+/** What sentence hold-back costs: (d) against (b). */
+function holdbackNote(r: RunResults): string {
+  const b = r.targets.find((t) => t.id === 'full');
+  const d = r.targets.find((t) => t.id === 'full-output');
+  if (!b || !d) return '';
+  const firstSentence = PACED_TOKENS.findIndex((t) => t.endsWith('.')) + 1;
+  return (
+    `Sentence hold-back, (d) against (b): paced first token ${signed(firstToken(d) - firstToken(b), 1)} ms ` +
+    `(the first sentence is ${firstSentence} tokens, ${firstSentence * PACE_MS} ms of upstream time), stream req/s ×${f2(rps(d.stream) / rps(b.stream))}, ` +
+    `stream CPU ${signed(cpuUsPerRequest(d.stream) - cpuUsPerRequest(b.stream), 0)} µs per request.`
+  );
+}
+
+export function renderReport(r: RunResults): string {
+  const i = r.info;
+  const sections = [
+    '# Sluice gateway benchmark',
+    '',
+    `Command: \`${i.command}\` · ${i.date} · ${f0(i.durationS)} s`,
+    '',
+    `Machine: ${i.nproc} CPUs (${i.cpuModel}), Node ${i.node}; load generator ${i.generator}; ` +
+      (i.pinning ? 'gateway pinned to core 0 with taskset, fake upstream + load generator + Redis on core 1' : 'no core pinning (taskset missing or one core)') +
+      `; load average at start ${i.loadAverage.start}, at end ${i.loadAverage.end} (other work on the machine lowers and scatters req/s; CPU µs per request is steadier).`,
+    '',
+    '## Targets',
+    '',
+    verdictTable(verdicts(r)),
+    '',
+    '## Throughput',
+    '',
+    throughputTable(r),
+    '',
+    '## Latency',
+    '',
+    latencyTable(r),
+    '',
+    holdbackNote(r),
+    '',
+    '## Memory',
+    '',
+    memoryTable(r),
+  ];
+  if (r.engine) sections.push('', '## Guardrail engine alone (bench/guardrail-engine.ts, main-thread CPU time)', '', formatEngineReport(r.engine));
+  sections.push(
+    '',
+    '## Method',
+    '',
+    '- Fake upstream (bench/fake-upstream.ts): fixed JSON; 20-token stream in one write; paced stream of 50 tokens 5 ms apart.',
+    '- Reference (bench/reference-proxy.ts): Fastify 5 + undici 7 Pool; JSON parsed and re-serialised, stream bytes piped unparsed.',
+    '- Sluice: src/ built with tsconfig.build.json into node_modules/.cache/gateway-bench/build (a private copy, so a concurrent',
+    '  rebuild of dist/ cannot change what is measured), access log at info to /dev/null, configs in bench/sluice-config/: (a) off.yaml, (b) full.yaml,',
+    '  (c) session.yaml (X-Session-Id cycling over 64 ids per run, history.max_messages 6, private redis-server), (d) full-output.yaml.',
+    '- Body: 461 bytes (system + user message of ordinary prose). CPU µs/req from /proc/<pid>/stat over each run.',
+    '- CPU profiles: `npx tsx bench/profile.ts` (variants full,off by default) writes bench/PROFILE.md.',
+  );
+  return `${sections.join('\n')}\n`;
+}
