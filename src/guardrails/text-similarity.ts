@@ -32,7 +32,8 @@ function isLetter(text: string, index: number): boolean {
 export function forEachWord(text: string, visit: (word: string, start: number, end: number) => void): void {
   // Lower-casing once is cheaper than per word; it keeps offsets unless a character changes length.
   const lower = text.toLowerCase();
-  const source = lower.length === text.length ? lower : text;
+  const folded = lower.length !== text.length;
+  const source = folded ? text : lower;
   const length = source.length;
   let i = 0;
   while (i < length) {
@@ -56,7 +57,7 @@ export function forEachWord(text: string, visit: (word: string, start: number, e
       } else break;
     }
     let word = source.slice(start, i);
-    if (source !== lower) word = word.toLowerCase();
+    if (folded) word = word.toLowerCase();
     if (apostrophe && word.includes('’')) word = word.replace(/’/g, "'");
     visit(word, start, i);
   }
@@ -161,29 +162,62 @@ export function editDistance(a: string, b: string, limit = 2): number {
   return previous[b.length]!;
 }
 
-// A sentence ends at . ! ? or a line break, followed by space; decimals and "e.g." stay inside.
-const SENTENCE_END_RE = /[.!?。！？]+["')\]]*(?=\s)|\n/g;
+// A sentence ends at . ! ? (and their closing quotes or brackets) followed by space, or at a line
+// break; decimals and "e.g." stay inside. Scanned by hand: one pass, no match objects.
+function isSentenceEnd(code: number): boolean {
+  return code === 46 || code === 33 || code === 63 || code === 0x3002 || code === 0xff01 || code === 0xff1f;
+}
+
+// " ' ) ]
+function isCloser(code: number): boolean {
+  return code === 34 || code === 39 || code === 41 || code === 93;
+}
 
 function isSpace(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 160 || code === 0x2028 || code === 0x2029 || code === 0x3000;
 }
 
+/** Whitespace as the regular-expression class `\s` has it, which decides where a sentence ends. */
+function isBreakSpace(code: number): boolean {
+  if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+  return code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+function pushTrimmed(text: string, from: number, to: number, spans: Span[]): void {
+  let s = from;
+  let e = to;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  if (e > s) spans.push({ start: s, end: e });
+}
+
 /** Sentence spans of a text, trimmed of surrounding whitespace; empty text gives none. */
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
+  const length = text.length;
   let start = 0;
-  const push = (from: number, to: number): void => {
-    let s = from;
-    let e = to;
-    while (s < e && isSpace(text.charCodeAt(s))) s++;
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (e > s) spans.push({ start: s, end: e });
-  };
-  for (const match of text.matchAll(SENTENCE_END_RE)) {
-    const end = match.index + match[0].length;
-    push(start, end);
-    start = end;
+  let i = 0;
+  while (i < length) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      pushTrimmed(text, start, i + 1, spans);
+      start = ++i;
+      continue;
+    }
+    if (!isSentenceEnd(code)) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < length && isSentenceEnd(text.charCodeAt(end))) end++;
+    while (end < length && isCloser(text.charCodeAt(end))) end++;
+    // Without a space after the run, no part of it ends a sentence either.
+    if (end < length && isBreakSpace(text.charCodeAt(end))) {
+      pushTrimmed(text, start, end, spans);
+      start = end;
+    }
+    i = end;
   }
-  push(start, text.length);
+  pushTrimmed(text, start, length, spans);
   return spans;
 }

@@ -6,8 +6,8 @@
 import { splitSentences } from './text-similarity.js';
 import type { TopicDefinition, TopicMatch, TopicsDetector } from './types.js';
 import { type Term, extractTerms } from './topics/features.js';
-import { DEFAULT_PARAMS, type ScoringParams, type TopicProfile, closestTopicWord, compileProfile } from './topics/profile.js';
-import { calibratedScore, scoreTerms, scoreWindow } from './topics/score.js';
+import { DEFAULT_PARAMS, type ResolvedTerm, type ScoringParams, type TopicProfile, closestTopicWord, compileProfile } from './topics/profile.js';
+import { calibratedScore, resolveTerms, scoreTerms, scoreWindow } from './topics/score.js';
 import type { TermRemap } from './topics/term-weights.js';
 
 /** Score (0..1) at which a topic matches when its definition sets no threshold. */
@@ -41,20 +41,9 @@ function sentencesOf(text: string, terms: readonly Term[]): Sentence[] {
   return sentences;
 }
 
-/**
- * Whether a sentence shares at least one word or concept with the topic: a window without any
- * cannot score, so most sentences of a long unrelated text are skipped without building a vector.
- */
-function hasEvidence(profile: TopicProfile, terms: readonly Term[], sentence: Sentence, remap: TermRemap): boolean {
-  for (let i = sentence.from; i < sentence.to; i++) {
-    const term = terms[i]!.info;
-    // Request-frame words, question kinds, negations and numbers occur everywhere; alone they never
-    // reach a threshold.
-    if (term.frame || term.marker) continue;
-    if (profile.vocabulary.has(term.key)) return true;
-    for (const concept of term.concepts) if (profile.concepts.has(concept)) return true;
-    if (!term.known && remap(term) !== undefined) return true;
-  }
+/** Whether a sentence has a word that is evidence of the topic: a window without any cannot score. */
+function hasEvidence(records: readonly ResolvedTerm[], sentence: Sentence): boolean {
+  for (let i = sentence.from; i < sentence.to; i++) if (records[i]!.evidence) return true;
   return false;
 }
 
@@ -74,6 +63,16 @@ function cachedRemap(profile: TopicProfile, params: ScoringParams): TermRemap {
   };
 }
 
+/** A text's terms, their records against the topic being scored, and its sentences. */
+interface TextTerms {
+  terms: readonly Term[];
+  records: readonly ResolvedTerm[];
+  sentences: readonly Sentence[];
+}
+
+// Whether a text has anything but whitespace, without copying it as `trim` may.
+const NON_SPACE_RE = /\S/;
+
 interface Best {
   score: number;
   start: number;
@@ -81,10 +80,10 @@ interface Best {
 }
 
 /** Scores the window of sentences `first..last`, keeps it when it beats `best`, returns its score. */
-function consider(profile: TopicProfile, terms: readonly Term[], sentences: readonly Sentence[], first: number, last: number, params: ScoringParams, remap: TermRemap, best: Best): number {
-  const from = sentences[first]!;
-  const to = sentences[last]!;
-  const value = calibratedScore(profile, scoreWindow(profile, terms, from.from, to.to, params, remap), params);
+function consider(profile: TopicProfile, text: TextTerms, first: number, last: number, params: ScoringParams, remap: TermRemap, best: Best): number {
+  const from = text.sentences[first]!;
+  const to = text.sentences[last]!;
+  const value = calibratedScore(profile, scoreWindow(profile, text.terms, text.records, from.from, to.to, params, remap), params);
   if (value > best.score) {
     best.score = value;
     best.start = from.start;
@@ -99,28 +98,36 @@ export function compileTopicsDetector(topics: TopicDefinition[], params: Readonl
   const profiles = topics.map((topic) => compileProfile(topic, params, DEFAULT_TOPIC_THRESHOLD, score));
   const remaps = profiles.map((profile) => cachedRemap(profile, params));
 
+  // Scratch reused across calls (detection is synchronous).
+  const records: ResolvedTerm[] = [];
+  const evidence: boolean[] = [];
+
   return (text: string): TopicMatch[] => {
-    if (profiles.length === 0 || typeof text !== 'string' || text.trim() === '') return [];
+    if (profiles.length === 0 || typeof text !== 'string' || !NON_SPACE_RE.test(text)) return [];
     const terms = extractTerms(text);
-    const sentences = sentencesOf(text, terms);
     const matches: TopicMatch[] = [];
-    const evidence: boolean[] = [];
-    profiles.forEach((profile, index) => {
+    let sentences: Sentence[] | undefined;
+    for (let index = 0; index < profiles.length; index++) {
+      const profile = profiles[index]!;
       const remap = remaps[index]!;
+      // Most texts share no word or concept with a topic: that needs neither sentences nor vectors.
+      if (!resolveTerms(profile, terms, remap, records)) continue;
+      sentences ??= sentencesOf(text, terms);
       let any = false;
-      for (let i = 0; i < sentences.length; i++) any = (evidence[i] = hasEvidence(profile, terms, sentences[i]!, remap)) || any;
-      if (!any) return;
+      for (let i = 0; i < sentences.length; i++) any = (evidence[i] = hasEvidence(records, sentences[i]!)) || any;
+      if (!any) continue;
+      const scored: TextTerms = { terms, records, sentences };
       const best: Best = { score: 0, start: 0, end: 0 };
       let previous = 0;
       for (let i = 0; i < sentences.length; i++) {
-        const single = evidence[i] ? consider(profile, terms, sentences, i, i, params, remap, best) : 0;
+        const single = evidence[i] ? consider(profile, scored, i, i, params, remap, best) : 0;
         // A pair can beat its sentences only when both say something of the topic.
-        if (i > 0 && previous >= MIN_PAIR_PART && single >= MIN_PAIR_PART) consider(profile, terms, sentences, i - 1, i, params, remap, best);
+        if (i > 0 && previous >= MIN_PAIR_PART && single >= MIN_PAIR_PART) consider(profile, scored, i - 1, i, params, remap, best);
         previous = single;
       }
-      if (sentences.length > 2 && sentences.length <= MAX_SENTENCES_AS_ONE) consider(profile, terms, sentences, 0, sentences.length - 1, params, remap, best);
+      if (sentences.length > 2 && sentences.length <= MAX_SENTENCES_AS_ONE) consider(profile, scored, 0, sentences.length - 1, params, remap, best);
       if (best.score > 0 && best.score >= profile.threshold) matches.push({ topic: profile.name, score: round(best.score), start: best.start, end: best.end });
-    });
+    }
     return matches;
   };
 }

@@ -66,69 +66,75 @@ function matchPhrase(phrase: Phrase, entries: readonly WordEntry[], at: number):
   return index;
 }
 
+// Scratch of `extractTerms`, reused across calls (extraction is synchronous and not re-entered).
+const entries: WordEntry[] = [];
+const starts: number[] = [];
+const ends: number[] = [];
+let consumed = new Uint8Array(64);
+const replaced = new Map<number, TermInfo>();
+
+function collectWord(token: string, start: number, end: number): void {
+  const entry = wordEntry(token);
+  if (entry.parts === undefined) {
+    entries.push(entry);
+    starts.push(start);
+    ends.push(end);
+    return;
+  }
+  for (const part of entry.parts) {
+    entries.push(part);
+    starts.push(start);
+    ends.push(end);
+  }
+}
+
+function pushTerm(terms: Term[], info: TermInfo, from: number, to: number): void {
+  const before = from > 0 ? entries[from - 1]! : undefined;
+  const nominal = before !== undefined && (before.determiner || (before.nounAdjective && from > 1 && entries[from - 2]!.determiner));
+  terms.push({ info, nominal, start: starts[from]!, end: ends[to]! });
+}
+
 /** Content terms of a text in order; stopwords dropped, negation kept as the term `not`. */
 export function extractTerms(text: string): Term[] {
-  const entries: WordEntry[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  forEachWord(text, (token, start, end) => {
-    const entry = wordEntry(token);
-    if (entry.parts === undefined) {
-      entries.push(entry);
-      starts.push(start);
-      ends.push(end);
-      return;
-    }
-    for (const part of entry.parts) {
-      entries.push(part);
-      starts.push(start);
-      ends.push(end);
-    }
-  });
+  entries.length = 0;
+  starts.length = 0;
+  ends.length = 0;
+  replaced.clear();
+  forEachWord(text, collectWord);
   const count = entries.length;
   const terms: Term[] = [];
-  const consumed = new Uint8Array(count);
-  const replaced = new Map<number, TermInfo>();
-  const push = (info: TermInfo, from: number, to: number): void => {
-    const before = from > 0 ? entries[from - 1]! : undefined;
-    const nominal = before !== undefined && (before.determiner || (before.nounAdjective && from > 1 && entries[from - 2]!.determiner));
-    terms.push({
-      info,
-      nominal,
-      start: starts[from]!,
-      end: ends[to]!,
-    });
-  };
+  if (consumed.length < count) consumed = new Uint8Array(Math.max(count, consumed.length * 2));
+  else consumed.fill(0, 0, count);
   for (let i = 0; i < count; i++) {
     if (consumed[i]) continue;
     const entry = entries[i]!;
     const substitute = replaced.size > 0 ? replaced.get(i) : undefined;
     if (substitute) {
-      push(substitute, i, i);
+      pushTerm(terms, substitute, i, i);
       continue;
     }
     if (entry.question !== undefined) {
       const kind = questionKind(entry, entries[i + 1]);
       const skipNext = kind === 'act_quantity' || (kind === 'act_when' && entry.word === 'how');
-      push(QUESTION_INFO.get(kind)!, i, skipNext ? i + 1 : i);
+      pushTerm(terms, QUESTION_INFO.get(kind)!, i, skipNext ? i + 1 : i);
       if (skipNext) i++;
       continue;
     }
     // The words a phrase covers are marked consumed and skipped as the loop reaches them.
-    if (entry.phrases && matchAnyPhrase(entry.phrases, entries, i, consumed, push)) continue;
-    if (entry.modifier) markModified(entry.modifier, i, entries, replaced);
+    if (entry.phrases && matchAnyPhrase(entry.phrases, i, terms)) continue;
+    if (entry.modifier) markModified(entry.modifier, i);
     if (entry.info === ADDRESSEE_INFO && i > 0 && ADDRESSEE_FRAMES.has(entries[i - 1]!.word)) continue;
-    if (entry.info) push(entry.info, i, i);
+    if (entry.info) pushTerm(terms, entry.info, i, i);
   }
   return terms;
 }
 
 /** Emits the first phrase that matches at `at` and marks the words it covers as consumed. */
-function matchAnyPhrase(phrases: readonly Phrase[], entries: readonly WordEntry[], at: number, consumed: Uint8Array, push: (info: TermInfo, from: number, to: number) => void): boolean {
+function matchAnyPhrase(phrases: readonly Phrase[], at: number, terms: Term[]): boolean {
   for (const phrase of phrases) {
     const end = matchPhrase(phrase, entries, at);
     if (end < 0) continue;
-    push(phraseInfo(phrase.key, entries, at, end), at, end - 1);
+    pushTerm(terms, phraseInfo(phrase.key, entries, at, end), at, end - 1);
     for (let j = at + 1; j < end; j++) consumed[j] = 1;
     if (matchedParticle >= 0) consumed[matchedParticle] = 1;
     return true;
@@ -137,7 +143,7 @@ function matchAnyPhrase(phrases: readonly Phrase[], entries: readonly WordEntry[
 }
 
 /** The verb phrase after a negation (or "someone") becomes one term when the thesaurus knows it. */
-function markModified(modifier: string, at: number, entries: readonly WordEntry[], replaced: Map<number, TermInfo>): void {
+function markModified(modifier: string, at: number): void {
   const byHead = getLexicon().modifiedByHead.get(modifier);
   for (let j = at + 1; j < Math.min(entries.length, at + 1 + MODIFIER_GAP); j++) {
     const entry = entries[j]!;

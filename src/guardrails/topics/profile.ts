@@ -72,11 +72,30 @@ const MIN_FUZZY_LENGTH = 4;
 // Definitions often open with what kind of text they describe; those words say nothing of the topic.
 const DEFINITION_OPENING = /^\s*(?:requests?|questions?|asking|queries|query|inquiries)\b\s*(?:to|for|about|on|whether|if)?\b\s*/i;
 
-/** A term's features split into the topic's own (by position in its arrays) and the others. */
+/**
+ * What one word says about one topic, worked out once per word and topic: the hot path then scores
+ * windows from these records without looking anything up.
+ */
 export interface ResolvedTerm {
-  indices: number[];
+  /** A content word that shares a word or concept with the topic (or misspells one of its words). */
+  evidence: boolean;
+  /** The topic word it matches, for the single-evidence check; undefined when it matches none. */
+  matchKey: string | undefined;
+  /** A weighty word the topic does not share: saying something else. */
+  substantialMiss: boolean;
+  /** A question kind; `foreignQuestion` when the topic never asks it. */
+  question: boolean;
+  foreignQuestion: boolean;
+  /** Request-frame word or marker: no action of its own. */
+  frameOrMarker: boolean;
+  /** Distinct actions of the word that the topic never has. */
+  foreignActions: number;
+  /** Positions in `profile.core` of the name words it expresses. */
+  cores: readonly number[];
+  /** Features, filled when the word is first scored: topic features by index, others by id. */
+  indices: number[] | undefined;
   weights: number[];
-  otherKeys: string[];
+  otherIds: number[];
   otherWeights: number[];
 }
 
@@ -100,8 +119,10 @@ export interface TopicProfile {
   wordsByLength: ReadonlyMap<number, readonly string[]>;
   actions: ReadonlySet<string>;
   core: readonly CoreTerm[];
-  /** Each word's features resolved against this topic, filled as texts are scored. */
+  /** Each word resolved against this topic, filled as texts are scored. */
   resolved: Map<TermInfo, ResolvedTerm>;
+  /** Ids of the off-topic features met while scoring, numbered after `featureIndex`. */
+  otherFeatures: Map<string, number>;
   /** Mean raw score of each example against the rest of the topic (leave-one-out). */
   typicalScore: number;
 }
@@ -184,6 +205,7 @@ function buildProfile(topic: TopicDefinition, params: ScoringParams, threshold: 
     actions,
     core,
     resolved: new Map(),
+    otherFeatures: new Map(),
     typicalScore,
   };
 }

@@ -2,25 +2,25 @@
  * Raw similarity of a run of terms to a compiled topic: a blend of cosine to the topic centroid
  * and to its closest example, lowered for each action or question kind the topic never has
  * ("cancel my reservation" is not a request to make one), for a lone topic word amid other words,
- * and for a text that leaves the topic's name unsaid. The hot path: no allocation per window
- * beyond small scratch growth.
+ * and for a text that leaves the topic's name unsaid. The hot path: each word is resolved against
+ * the topic once (cached per topic), and a window is one pass over its terms' records.
  */
 import type { Term } from './features.js';
 import { getLexicon } from './lexicon/index.js';
 import type { ResolvedTerm, ScoringParams, TopicProfile } from './profile.js';
 import { type TermRemap, featureBuffer, termFeatures } from './term-weights.js';
+import type { TermInfo } from './word-entries.js';
 
 // Scratch state reused across windows (detection is synchronous, so one set suffices).
 const buffer = featureBuffer();
 let values = new Float64Array(64);
 let stamps = new Int32Array(64);
 let touched = new Int32Array(64);
+let otherTouched = new Int32Array(64);
 let stamp = 0;
-const otherKeys: string[] = [];
-const otherWeights: number[] = [];
-// Above this many off-topic features a map beats scanning the list for repeats.
-const MAX_SCANNED_FEATURES = 48;
-const otherIndex = new Map<string, number>();
+// Stamps restart before they could overflow the Int32Array they are stored in.
+const MAX_STAMP = 2 ** 30;
+let covered = new Uint8Array(8);
 
 function ensureCapacity(size: number): void {
   if (values.length >= size) return;
@@ -28,77 +28,208 @@ function ensureCapacity(size: number): void {
   values = new Float64Array(capacity);
   stamps = new Int32Array(capacity);
   touched = new Int32Array(capacity);
+  otherTouched = new Int32Array(capacity);
   stamp = 0;
 }
 
-/** Adds an off-topic feature (`max` of repeats), which only lengthens the text vector. */
-function addOther(key: string, weight: number): void {
-  let at = -1;
-  if (otherKeys.length <= MAX_SCANNED_FEATURES) at = otherKeys.indexOf(key);
-  else {
-    if (otherIndex.size === 0) otherKeys.forEach((known, index) => otherIndex.set(known, index));
-    at = otherIndex.get(key) ?? -1;
+function nextStamp(): number {
+  if (++stamp >= MAX_STAMP) {
+    stamps.fill(0);
+    stamp = 1;
   }
-  if (at >= 0) {
-    if (weight > otherWeights[at]!) otherWeights[at] = weight;
-    return;
-  }
-  if (otherIndex.size > 0) otherIndex.set(key, otherKeys.length);
-  otherKeys.push(key);
-  otherWeights.push(weight);
+  return stamp;
 }
 
-// Resolved terms kept per topic; a long run of new words (names, typos) starts the cache afresh.
+// Resolved words kept per topic; a long run of new words (names, typos) starts the cache afresh.
 const MAX_RESOLVED = 20_000;
+const NO_CORES: readonly number[] = [];
+const NO_ACTIONS: readonly string[] = [];
 
-/** The term's features against the topic, cached per topic when typo lookups are on (detection). */
-function resolve(profile: TopicProfile, term: Term, params: ScoringParams, remap?: TermRemap): ResolvedTerm {
-  const cached = remap ? profile.resolved.get(term.info) : undefined;
-  if (cached) return cached;
-  termFeatures(term.info, params, buffer, profile, remap);
-  const resolved: ResolvedTerm = { indices: [], weights: [], otherKeys: [], otherWeights: [] };
-  for (let f = 0; f < buffer.length; f++) {
-    const index = profile.featureIndex.get(buffer.keys[f]!);
-    if (index === undefined) {
-      resolved.otherKeys.push(buffer.keys[f]!);
-      resolved.otherWeights.push(buffer.weights[f]!);
-    } else {
-      resolved.indices.push(index);
-      resolved.weights.push(buffer.weights[f]!);
-    }
+/** Whether a word expresses a core name word, by itself or by a concept (or a compatible action). */
+function expressesCore(term: TermInfo, key: string, concepts: ReadonlySet<string>, compatibleActions: ReadonlyMap<string, readonly string[]>): boolean {
+  if (term.key === key) return true;
+  for (const concept of term.concepts) {
+    if (concepts.has(concept)) return true;
+    for (const action of compatibleActions.get(concept) ?? NO_ACTIONS) if (concepts.has(action)) return true;
   }
-  if (remap) {
-    if (profile.resolved.size >= MAX_RESOLVED) profile.resolved.clear();
-    profile.resolved.set(term.info, resolved);
-  }
-  return resolved;
+  return false;
 }
 
-/** Raw score of `terms[from, to)` against a topic. */
-export function scoreWindow(profile: TopicProfile, terms: readonly Term[], from: number, to: number, params: ScoringParams, remap?: TermRemap): number {
+/** Everything a window needs to know of a word against the topic, except its features (see `ensureFeatures`). */
+function createRecord(profile: TopicProfile, term: TermInfo, remap: TermRemap | undefined): ResolvedTerm {
+  const { actionConcepts, compatibleActions, questionConcepts } = getLexicon();
+  const remapped = term.known || !remap ? undefined : remap(term);
+  const frameOrMarker = term.frame || term.marker;
+  let sharesConcept = false;
+  let sharesContentConcept = false;
+  for (const concept of term.concepts) {
+    if (!profile.concepts.has(concept)) continue;
+    sharesConcept = true;
+    if (!actionConcepts.has(concept)) sharesContentConcept = true;
+  }
+  // Request-frame words, question kinds, negations and numbers occur everywhere; alone they never
+  // reach a threshold, so they are no evidence.
+  const evidence = !frameOrMarker && (profile.vocabulary.has(term.key) || sharesConcept || remapped !== undefined);
+  const key = remapped ? remapped[0] : term.key;
+  const hit = profile.vocabulary.has(key) || sharesContentConcept;
+  const first = term.actions[0];
+  const question = first !== undefined && questionConcepts.has(first);
+  let foreignActions = 0;
+  term.actions.forEach((action, index) => {
+    // An action counts once even when two words of the head express it.
+    if (!profile.actions.has(action) && term.actions.indexOf(action) === index) foreignActions++;
+  });
+  const cores: number[] = [];
+  profile.core.forEach((core, index) => {
+    if (expressesCore(term, core.key, core.concepts, compatibleActions)) cores.push(index);
+  });
+  return {
+    evidence,
+    matchKey: hit && !actionConcepts.has(key) ? key : undefined,
+    substantialMiss: !hit && term.weight >= SUBSTANTIAL_WEIGHT,
+    question,
+    foreignQuestion: question && !profile.actions.has(first!),
+    frameOrMarker,
+    foreignActions,
+    cores: cores.length === 0 ? NO_CORES : cores,
+    indices: undefined,
+    weights: [],
+    otherIds: [],
+    otherWeights: [],
+  };
+}
+
+/** The term's features against the topic: its own by position in the topic's arrays, the others by id. */
+function ensureFeatures(profile: TopicProfile, term: TermInfo, record: ResolvedTerm, params: ScoringParams, remap: TermRemap | undefined): void {
+  if (record.indices !== undefined) return;
+  termFeatures(term, params, buffer, profile, remap);
+  const indices: number[] = [];
+  for (let f = 0; f < buffer.length; f++) {
+    const key = buffer.keys[f]!;
+    const index = profile.featureIndex.get(key);
+    if (index !== undefined) {
+      indices.push(index);
+      record.weights.push(buffer.weights[f]!);
+      continue;
+    }
+    let id = profile.otherFeatures.get(key);
+    if (id === undefined) {
+      id = profile.featureIndex.size + profile.otherFeatures.size;
+      profile.otherFeatures.set(key, id);
+    }
+    record.otherIds.push(id);
+    record.otherWeights.push(buffer.weights[f]!);
+  }
+  record.indices = indices;
+}
+
+/**
+ * Resolves each term against the topic into `records` (same positions) and tells whether any is
+ * evidence of the topic. Records are cached per topic when typo lookups are on (detection).
+ */
+export function resolveTerms(profile: TopicProfile, terms: readonly Term[], remap: TermRemap | undefined, records: ResolvedTerm[]): boolean {
+  // Only between texts: the off-topic feature ids of the records of one text must stay distinct.
+  if (profile.resolved.size >= MAX_RESOLVED) {
+    profile.resolved.clear();
+    profile.otherFeatures.clear();
+  }
+  records.length = terms.length;
+  let evidence = false;
+  for (let t = 0; t < terms.length; t++) {
+    const info = terms[t]!.info;
+    let record = remap ? profile.resolved.get(info) : undefined;
+    if (record === undefined) {
+      record = createRecord(profile, info, remap);
+      if (remap) profile.resolved.set(info, record);
+    }
+    records[t] = record;
+    if (record.evidence) evidence = true;
+  }
+  return evidence;
+}
+
+// Weight from which an unmatched word counts as saying something else.
+const SUBSTANTIAL_WEIGHT = 1.5;
+
+/** Raw score of `terms[from, to)` against a topic, from their `records` (see `resolveTerms`). */
+export function scoreWindow(profile: TopicProfile, terms: readonly Term[], records: readonly ResolvedTerm[], from: number, to: number, params: ScoringParams, remap?: TermRemap): number {
   if (to <= from) return 0;
-  const size = profile.featureIndex.size;
-  ensureCapacity(size);
-  stamp++;
+  for (let t = from; t < to; t++) ensureFeatures(profile, terms[t]!.info, records[t]!, params, remap);
+  ensureCapacity(profile.featureIndex.size + profile.otherFeatures.size);
+  const coreCount = profile.core.length;
+  if (covered.length < coreCount) covered = new Uint8Array(coreCount);
+  covered.fill(0, 0, coreCount);
+  const current = nextStamp();
   let count = 0;
-  otherKeys.length = 0;
-  otherWeights.length = 0;
-  otherIndex.clear();
+  let others = 0;
+  // What the request asks: its first question kind, and the actions up to its first predicate.
+  // Later verbs belong to the content ("remind me to buy milk" asks for a reminder, not a
+  // purchase), and a named action is a thing ("a purchase on my card"). Each such action the
+  // topic never has lowers the score.
+  let foreign = 1;
+  let question = false;
+  let predicate = false;
+  // Whether only frame words came before: an opening verb or question word is what the request
+  // does ("cancel my booking", "how many days are left"); a later one may be part of its content.
+  let opening = true;
+  // One topic word amid several other content words is usually that word in another sense.
+  let matched: string | undefined;
+  let severalMatched = false;
+  let unmatched = 0;
   for (let t = from; t < to; t++) {
-    const { indices, weights, otherKeys: keys, otherWeights: others } = resolve(profile, terms[t]!, params, remap);
+    const record = records[t]!;
+    const indices = record.indices!;
+    const weights = record.weights;
     for (let f = 0; f < indices.length; f++) {
       const index = indices[f]!;
       const weight = weights[f]!;
-      if (stamps[index] !== stamp) {
-        stamps[index] = stamp;
+      if (stamps[index] !== current) {
+        stamps[index] = current;
         values[index] = weight;
         touched[count++] = index;
       } else if (weight > values[index]!) values[index] = weight;
     }
-    for (let f = 0; f < keys.length; f++) addOther(keys[f]!, others[f]!);
+    // Off-topic features only lengthen the text vector (`max` of repeats).
+    const ids = record.otherIds;
+    for (let f = 0; f < ids.length; f++) {
+      const id = ids[f]!;
+      const weight = record.otherWeights[f]!;
+      if (stamps[id] !== current) {
+        stamps[id] = current;
+        values[id] = weight;
+        otherTouched[others++] = id;
+      } else if (weight > values[id]!) values[id] = weight;
+    }
+
+    if (record.question) {
+      if (!question && record.foreignQuestion) foreign *= opening ? params.openingForeignFactor : params.foreignQuestionFactor;
+      question = true;
+      opening = false;
+    } else if (!record.frameOrMarker) {
+      if (predicate || terms[t]!.nominal) opening = false;
+      else {
+        for (let a = 0; a < record.foreignActions; a++) foreign *= opening ? params.openingForeignFactor : params.foreignActionFactor;
+        predicate = true;
+        opening = false;
+      }
+    }
+
+    if (!severalMatched) {
+      const key = record.matchKey;
+      if (key !== undefined) {
+        if (matched !== undefined && matched !== key) severalMatched = true;
+        matched = key;
+      } else if (record.substantialMiss) unmatched++;
+    }
+
+    const cores = record.cores;
+    for (let c = 0; c < cores.length; c++) covered[cores[c]!] = 1;
   }
   let squares = 0;
-  for (const weight of otherWeights) squares += weight * weight;
+  for (let i = 0; i < others; i++) {
+    const value = values[otherTouched[i]!]!;
+    squares += value * value;
+  }
   let toCentroid = 0;
   for (let i = 0; i < count; i++) {
     const index = touched[i]!;
@@ -114,15 +245,17 @@ export function scoreWindow(profile: TopicProfile, terms: readonly Term[], from:
     if (sum > toExample) toExample = sum;
   }
   let score = (params.centroidShare * toCentroid + (1 - params.centroidShare) * toExample) / Math.sqrt(squares);
-  score *= foreignActionFactor(profile, terms, from, to, params);
-  score *= singleEvidenceFactor(profile, terms, from, to, params, remap);
-  if (profile.core.length > 0) score *= 1 - params.nameCoverage * (1 - nameCoverage(profile, terms, from, to));
+  score *= foreign;
+  score *= singleEvidenceFactor(matched, severalMatched, unmatched, params);
+  if (coreCount > 0) score *= 1 - params.nameCoverage * (1 - nameCoverage(profile));
   return score;
 }
 
 /** Raw score of a whole term list (compilation uses it on the topic's own examples). */
 export function scoreTerms(profile: TopicProfile, terms: readonly Term[], params: ScoringParams, remap?: TermRemap): number {
-  return scoreWindow(profile, terms, 0, terms.length, params, remap);
+  const records: ResolvedTerm[] = [];
+  resolveTerms(profile, terms, remap, records);
+  return scoreWindow(profile, terms, records, 0, terms.length, params, remap);
 }
 
 /**
@@ -134,86 +267,22 @@ export function calibratedScore(profile: TopicProfile, raw: number, params: Scor
 }
 
 /**
- * What the request asks: its first question kind, and the actions up to its first predicate. Later
- * verbs belong to the content ("remind me to buy milk" asks for a reminder, not a purchase), and a
- * named action is a thing ("a purchase on my card"). Each such action the topic never has lowers
- * the score.
+ * A text about the topic echoes it more than once ("chicken stock", "throw a party" echo it
+ * once). A word known to have an everyday sense needs that echo even beside a single other word.
  */
-function foreignActionFactor(profile: TopicProfile, terms: readonly Term[], from: number, to: number, params: ScoringParams): number {
-  const { questionConcepts } = getLexicon();
-  let factor = 1;
-  let question = false;
-  let predicate = false;
-  // Whether only frame words came before: an opening verb or question word is what the request
-  // does ("cancel my booking", "how many days are left"); a later one may be part of its content.
-  let opening = true;
-  for (let t = from; t < to; t++) {
-    const term = terms[t]!.info;
-    const first = term.actions[0];
-    if (first !== undefined && questionConcepts.has(first)) {
-      if (!question && !profile.actions.has(first)) factor *= opening ? params.openingForeignFactor : params.foreignQuestionFactor;
-      question = true;
-      opening = false;
-      continue;
-    }
-    if (term.frame || term.marker) continue;
-    if (predicate || terms[t]!.nominal) {
-      opening = false;
-      continue;
-    }
-    term.actions.forEach((action, index) => {
-      // An action counts once even when two words of the head express it.
-      if (!profile.actions.has(action) && term.actions.indexOf(action) === index) factor *= opening ? params.openingForeignFactor : params.foreignActionFactor;
-    });
-    predicate = true;
-    opening = false;
-  }
-  return factor;
-}
-
-// Weight from which an unmatched word counts as saying something else.
-const SUBSTANTIAL_WEIGHT = 1.5;
-const NO_MATCH = '';
-
-/**
- * One topic word amid several other content words is usually that word in another sense
- * ("chicken stock", "throw a party"); a text about the topic echoes it more than once. A word
- * known to have an everyday sense needs that echo even beside a single other word.
- */
-function singleEvidenceFactor(profile: TopicProfile, terms: readonly Term[], from: number, to: number, params: ScoringParams, remap?: TermRemap): number {
-  const { actionConcepts, ambiguousStems } = getLexicon();
-  let matched = NO_MATCH;
-  let unmatched = 0;
-  for (let t = from; t < to; t++) {
-    const term = terms[t]!.info;
-    const key = (term.known ? undefined : remap?.(term)?.[0]) ?? term.key;
-    const hit = profile.vocabulary.has(key) || term.concepts.some((concept) => !actionConcepts.has(concept) && profile.concepts.has(concept));
-    if (hit && !actionConcepts.has(key)) {
-      if (matched !== NO_MATCH && matched !== key) return 1;
-      matched = key;
-    } else if (!hit && term.weight >= SUBSTANTIAL_WEIGHT) unmatched++;
-  }
-  if (matched === NO_MATCH) return 1;
-  if (ambiguousStems.has(matched) && unmatched >= 1) return params.singleEvidenceFactor * params.ambiguousFactor;
+function singleEvidenceFactor(matched: string | undefined, severalMatched: boolean, unmatched: number, params: ScoringParams): number {
+  if (matched === undefined || severalMatched) return 1;
+  if (unmatched >= 1 && getLexicon().ambiguousStems.has(matched)) return params.singleEvidenceFactor * params.ambiguousFactor;
   return unmatched >= 2 ? params.singleEvidenceFactor : 1;
 }
 
-/** Share (by weight) of the topic's core name words that the text expresses, by word or concept. */
-function nameCoverage(profile: TopicProfile, terms: readonly Term[], from: number, to: number): number {
-  const { compatibleActions } = getLexicon();
-  let covered = 0;
+/** Share (by weight) of the topic's core name words that the window expresses (see `covered`). */
+function nameCoverage(profile: TopicProfile): number {
+  let hits = 0;
   let total = 0;
-  for (const core of profile.core) {
+  profile.core.forEach((core, index) => {
     total += core.weight;
-    for (let t = from; t < to; t++) {
-      const term = terms[t]!.info;
-      const hit =
-        term.key === core.key || term.concepts.some((concept) => core.concepts.has(concept) || (compatibleActions.get(concept) ?? []).some((action) => core.concepts.has(action)));
-      if (hit) {
-        covered += core.weight;
-        break;
-      }
-    }
-  }
-  return total > 0 ? covered / total : 1;
+    if (covered[index]) hits += core.weight;
+  });
+  return total > 0 ? hits / total : 1;
 }
