@@ -7,7 +7,7 @@
  * Self-harm has no category of its own and is reported as violence. Everything is compiled once;
  * a call is one tokenisation plus index lookups, linear in the input.
  */
-import type { Confidence, ContentCategory, ContentDetector, ContentMatch } from './types.js';
+import { CONTENT_CATEGORIES, type Confidence, type ContentCategory, type ContentDetector, type ContentMatch } from './types.js';
 import { escalateByDensity, type DensityOptions } from './content/density.js';
 import { compileClasses } from './content/lexicon/classes.js';
 import { HATE_RULES } from './content/lexicon/hate.js';
@@ -19,10 +19,19 @@ import { compileUnmasker } from './content/unmask.js';
 import { lexiconVocabulary } from './content/vocabulary.js';
 import { compilePromptAttackScorer } from './content/prompt-attack.js';
 import { compileRules, type RuleHit } from './content/rule-matcher.js';
-import { tokenize, type TokenStream } from './content/tokenize.js';
+import { TokenBuffers } from './content/token-buffers.js';
+import { tokenize, type TokenizeOptions, type TokenStream } from './content/tokenize.js';
 
 const SCORE: Record<Confidence, number> = { low: 0.45, medium: 0.7, high: 0.9 };
 const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
+
+const BIT = Object.fromEntries(CONTENT_CATEGORIES.map((c, k) => [c, 1 << k])) as Record<ContentCategory, number>;
+const BIT_BY_NAME = new Map<string, number>(Object.entries(BIT));
+
+/** Bit of a category in a request mask; 0 for names that are no category. */
+function bitOf(category: string): number {
+  return BIT_BY_NAME.get(category) ?? 0;
+}
 
 const DENSITY: Partial<Record<ContentCategory, DensityOptions>> = {
   sexual: { window: 60, minHits: 3, minWeight: 3 },
@@ -45,46 +54,73 @@ export function compileContentDetector(): ContentDetector {
   const unmask = compileUnmasker(allRules, classes);
   const known = lexiconVocabulary(allRules, classes);
   const promptAttack = compilePromptAttackScorer(classes);
+  // one call runs at a time and no token stream outlives it, so the token arrays are reused
+  const tokenizeOptions: TokenizeOptions = { unmask, known, buffers: new TokenBuffers() };
+
+  // the categories scanned lexically for each combination of requested ones, built on first use
+  const lexicalByMask = new Map<number, ReadonlySet<ContentCategory>>();
+  const lexicalFor = (mask: number): ReadonlySet<ContentCategory> => {
+    let lexical = lexicalByMask.get(mask);
+    if (!lexical) {
+      const set = new Set(CONTENT_CATEGORIES.filter((c) => (mask & BIT[c]) !== 0));
+      // harmful requests make a framed prompt more suspicious, so scan them for prompt attacks too
+      if (set.has('prompt_attack')) set.add('misconduct').add('violence');
+      // "slut" or "fuck you" inside explicit sexual content is part of that content, not an insult
+      if (set.has('insults')) set.add('sexual');
+      set.delete('prompt_attack');
+      lexical = set;
+      lexicalByMask.set(mask, lexical);
+    }
+    return lexical;
+  };
 
   return (text, categories) => {
     if (typeof text !== 'string' || text.length === 0 || categories.length === 0) return [];
     try {
-      const wanted = new Set(categories);
-      const tokens = tokenize(text, { unmask, known });
-      const lexical = new Set(wanted);
-      // harmful requests make a framed prompt more suspicious, so scan them for prompt attacks too
-      if (wanted.has('prompt_attack')) lexical.add('misconduct').add('violence');
-      // "slut" or "fuck you" inside explicit sexual content is part of that content, not an insult
-      if (wanted.has('insults')) lexical.add('sexual');
-      lexical.delete('prompt_attack');
-      const hits = rules.scan(tokens, lexical);
-      if (wanted.has('insults')) softenInSexualContext(hits);
-      const byCategory = new Map<ContentCategory, RuleHit[]>();
-      for (const hit of hits) {
-        const list = byCategory.get(hit.category);
-        if (list) list.push(hit);
-        else byCategory.set(hit.category, [hit]);
-      }
-      const matches: ContentMatch[] = [];
-      for (const category of wanted) {
-        if (category === 'prompt_attack') continue;
-        const own = (byCategory.get(category) ?? []).sort((a, b) => a.first - b.first);
-        const density = DENSITY[category];
-        if (density) own.push(...escalateByDensity(own, density));
-        matches.push(...toMatches(own, tokens));
-      }
-      if (wanted.has('prompt_attack')) {
+      let mask = 0;
+      for (let k = 0; k < categories.length; k++) mask |= bitOf(categories[k] as string);
+      // unknown category names match nothing
+      if (mask === 0) return [];
+      const tokens = tokenize(text, tokenizeOptions);
+      const hits = rules.scan(tokens, lexicalFor(mask));
+      if ((mask & BIT.insults) !== 0) softenInSexualContext(hits);
+      const matches: ContentMatch[] = hits.length === 0 ? [] : lexicalMatches(hits, categories, tokens);
+      if ((mask & BIT.prompt_attack) !== 0) {
         const attack = promptAttack.score(text, tokens, firstHarmful(hits, tokens));
         if (attack) {
           const { score, confidence, start, end } = attack;
           matches.push({ category: 'prompt_attack', confidence, score, start, end });
         }
       }
-      return matches.sort((a, b) => a.start - b.start || RANK[b.confidence] - RANK[a.confidence]);
+      return matches.length < 2 ? matches : matches.sort((a, b) => a.start - b.start || RANK[b.confidence] - RANK[a.confidence]);
     } catch {
       return [];
     }
   };
+}
+
+/** Matches of the requested lexical categories, in the order they were requested. */
+function lexicalMatches(hits: readonly RuleHit[], categories: readonly ContentCategory[], tokens: TokenStream): ContentMatch[] {
+  const byCategory = new Map<ContentCategory, RuleHit[]>();
+  for (const hit of hits) {
+    const list = byCategory.get(hit.category);
+    if (list) list.push(hit);
+    else byCategory.set(hit.category, [hit]);
+  }
+  const matches: ContentMatch[] = [];
+  let done = 0;
+  for (const category of categories) {
+    const bit = bitOf(category);
+    if (bit === 0 || (done & bit) !== 0) continue;
+    done |= bit;
+    const own = byCategory.get(category);
+    if (category === 'prompt_attack' || !own) continue;
+    own.sort((a, b) => a.first - b.first);
+    const density = DENSITY[category];
+    if (density) own.push(...escalateByDensity(own, density));
+    matches.push(...toMatches(own, tokens));
+  }
+  return matches;
 }
 
 /** Converts token hits to offsets, merging overlapping hits of equal confidence. */

@@ -18,6 +18,7 @@ export class PatternIndex<T> {
   private readonly prefixHeads: (TrieNode<T> | undefined)[] = new Array<TrieNode<T> | undefined>(128).fill(undefined);
   private hasPrefixes = false;
   private stamp = 0;
+  private readonly scratch: CompiledPattern<T>[] = [];
 
   add(pattern: CompiledPattern<T>): void {
     const first = pattern.elements[pattern.anchor];
@@ -42,8 +43,11 @@ export class PatternIndex<T> {
     }
   }
 
-  candidates(norm: string, squeezed: string, out: CompiledPattern<T>[]): void {
-    out.length = 0;
+  /**
+   * Candidate patterns for a token. The result is only valid until the next call: it is either an
+   * index list itself (the usual case, nothing copied) or a scratch array owned by the index.
+   */
+  candidates(norm: string, squeezed: string): readonly CompiledPattern<T>[] {
     const exact = this.byWord.get(norm);
     const viaSqueeze = squeezed === '' ? undefined : this.bySqueezed.get(squeezed);
     const head = norm.charCodeAt(0);
@@ -52,20 +56,27 @@ export class PatternIndex<T> {
       : head < 128
         ? this.prefixHeads[head]
         : this.prefixes.next.get(head);
-    if (!viaSqueeze && !node) {
-      if (exact) for (let k = 0; k < exact.length; k++) out.push(exact[k] as CompiledPattern<T>);
-      return;
+    // most tokens share a first letter or two with some prefix but reach no prefix's end
+    let depth = 1;
+    while (node && node.patterns.length === 0) {
+      node = depth < norm.length ? node.next.get(norm.charCodeAt(depth)) : undefined;
+      depth++;
     }
+    if (!viaSqueeze && !node) return exact ?? NONE;
+    const out = this.scratch;
+    out.length = 0;
     const stamp = ++this.stamp;
     if (exact) take(exact, stamp, out);
     if (viaSqueeze) take(viaSqueeze, stamp, out);
-    for (let i = 1; node; i++) {
+    for (let i = depth; node; i++) {
       if (node.patterns.length > 0) take(node.patterns, stamp, out);
       node = i < norm.length ? node.next.get(norm.charCodeAt(i)) : undefined;
     }
+    return out;
   }
 }
 
+const NONE: readonly never[] = [];
 function take<T>(list: readonly CompiledPattern<T>[], stamp: number, out: CompiledPattern<T>[]): void {
   for (let k = 0; k < list.length; k++) {
     const p = list[k] as CompiledPattern<T>;

@@ -59,14 +59,14 @@ export function compilePromptAttackScorer(classes: WordClasses): PromptAttackSco
     };
     for (const compiled of compileVariants(rule.p, classes, signal)) index.add(compiled);
   }
-  const scratch: CompiledPattern<Signal>[] = [];
 
   function collect(tokens: TokenStream, evidence: Map<SignalKind, Evidence>, offset: number, span: Evidence | null): void {
     for (let i = 0; i < tokens.length; i++) {
       const capsWeight = tokens.caps[i] === 1 ? CAPS_PERSONAS.get(tokens.norm[i] as string) : undefined;
       if (capsWeight !== undefined) note(evidence, 'persona', capsWeight, tokens, i, i + 1, offset, span);
-      index.candidates(tokens.norm[i] as string, tokens.squeezed[i] as string, scratch);
-      for (const pattern of scratch) {
+      const candidates = index.candidates(tokens.norm[i] as string, tokens.squeezed[i] as string);
+      for (let k = 0; k < candidates.length; k++) {
+        const pattern = candidates[k] as CompiledPattern<Signal>;
         const signal = pattern.payload;
         const current = evidence.get(signal.kind);
         if (current && current.weight >= signal.weight) continue;
@@ -132,30 +132,42 @@ const BASE64_CHAR = new Uint8Array(128);
 for (const ch of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') BASE64_CHAR[ch.charCodeAt(0)] = 1;
 const MIN_BASE64 = 24;
 
-/** Decodes base64 runs that turn into readable text and hands them to `visit`. */
+function isBase64Char(code: number): boolean {
+  return code < 128 && BASE64_CHAR[code] === 1;
+}
+
+/**
+ * Decodes base64 runs that turn into readable text and hands them to `visit`. Only runs of
+ * MIN_BASE64+ characters count, so the scan looks at the end of each window of that size first
+ * and jumps past the last character that cannot be in a run: ordinary prose costs a few reads
+ * per window instead of one per character.
+ */
 function scoreEncoded(text: string, visit: (decoded: string, start: number, end: number) => void): void {
   let seen = 0;
-  let runStart = -1;
-  for (let i = 0; i <= text.length && seen < MAX_DECODED; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 32;
-    if (c < 128 && BASE64_CHAR[c] === 1) {
-      if (runStart < 0) runStart = i;
+  const n = text.length;
+  // invariant: the character before `from` (if any) is not a base64 character
+  let from = 0;
+  while (from + MIN_BASE64 <= n && seen < MAX_DECODED) {
+    let last = from + MIN_BASE64 - 1;
+    while (last >= from && isBase64Char(text.charCodeAt(last))) last--;
+    if (last >= from) {
+      from = last + 1;
       continue;
     }
-    if (runStart >= 0 && i - runStart >= MIN_BASE64) {
-      let stop = i;
-      while (stop < text.length && stop - i < 2 && text.charCodeAt(stop) === 61) stop++;
-      const run = text.slice(runStart, stop);
-      // plain words and hex ids also fit the alphabet; real payloads mix cases
-      if (/[a-z]/.test(run) && /[A-Z]/.test(run)) {
-        const decoded = Buffer.from(run, 'base64').toString('utf8');
-        if (isReadable(decoded)) {
-          seen++;
-          visit(decoded, runStart, stop);
-        }
+    let runEnd = from + MIN_BASE64;
+    while (runEnd < n && isBase64Char(text.charCodeAt(runEnd))) runEnd++;
+    let stop = runEnd;
+    while (stop < n && stop - runEnd < 2 && text.charCodeAt(stop) === 61) stop++;
+    const run = text.slice(from, stop);
+    // plain words and hex ids also fit the alphabet; real payloads mix cases
+    if (/[a-z]/.test(run) && /[A-Z]/.test(run)) {
+      const decoded = Buffer.from(run, 'base64').toString('utf8');
+      if (isReadable(decoded)) {
+        seen++;
+        visit(decoded, from, stop);
       }
     }
-    runStart = -1;
+    from = runEnd + 1;
   }
 }
 

@@ -83,32 +83,41 @@ export function compileRules(
     }
   }
 
-  const scratch: CompiledPattern<RulePayload>[] = [];
-  const ruleCount = nextId;
+  // hits per rule id, kept between calls; only the ids a call touched are reset
+  const perRule = new Uint16Array(nextId);
+  const touched: number[] = [];
+  const count = (id: number): void => {
+    if (perRule[id] === 0) touched.push(id);
+    perRule[id] = (perRule[id] as number) + 1;
+  };
   return {
     scan(tokens, categories) {
       const hits: RuleHit[] = [];
-      const perRule = new Uint16Array(ruleCount);
-      for (let i = 0; i < tokens.length; i++) {
-        index.candidates(tokens.norm[i] as string, tokens.squeezed[i] as string, scratch);
-        for (const pattern of scratch) {
-          const rule = pattern.payload;
-          if (perRule[rule.id] === MAX_HITS_PER_RULE || !categories.has(rule.category)) continue;
-          const range = matchAround(pattern, tokens, i);
-          if (!range) continue;
-          const confidence = judge(rule, tokens, range.first, range.end);
-          if (!confidence) continue;
-          perRule[rule.id] = (perRule[rule.id] ?? 0) + 1;
-          hits.push({ category: rule.category, confidence, first: range.first, last: range.end, ruleId: rule.id });
-        }
-        if (i + 1 < tokens.length && joinableHeads.has(tokens.norm[i] as string)) {
-          const joined = joinedPair(tokens, i);
-          const rule = joined === '' ? undefined : joinable.get(joined);
-          if (rule && perRule[rule.id] !== MAX_HITS_PER_RULE && categories.has(rule.category)) {
-            perRule[rule.id] = (perRule[rule.id] ?? 0) + 1;
-            hits.push({ category: rule.category, confidence: rule.confidence, first: i, last: i + 2, ruleId: rule.id });
+      try {
+        for (let i = 0; i < tokens.length; i++) {
+          const candidates = index.candidates(tokens.norm[i] as string, tokens.squeezed[i] as string);
+          for (let k = 0; k < candidates.length; k++) {
+            const rule = (candidates[k] as CompiledPattern<RulePayload>).payload;
+            if (perRule[rule.id] === MAX_HITS_PER_RULE || !categories.has(rule.category)) continue;
+            const range = matchAround(candidates[k] as CompiledPattern<RulePayload>, tokens, i);
+            if (!range) continue;
+            const confidence = judge(rule, tokens, range.first, range.end);
+            if (!confidence) continue;
+            count(rule.id);
+            hits.push({ category: rule.category, confidence, first: range.first, last: range.end, ruleId: rule.id });
+          }
+          if (i + 1 < tokens.length && mayJoin(tokens.norm[i] as string) && mayJoin(tokens.norm[i + 1] as string) && joinableHeads.has(tokens.norm[i] as string)) {
+            const joined = joinedPair(tokens, i);
+            const rule = joined === '' ? undefined : joinable.get(joined);
+            if (rule && perRule[rule.id] !== MAX_HITS_PER_RULE && categories.has(rule.category)) {
+              count(rule.id);
+              hits.push({ category: rule.category, confidence: rule.confidence, first: i, last: i + 2, ruleId: rule.id });
+            }
           }
         }
+      } finally {
+        for (const id of touched) perRule[id] = 0;
+        touched.length = 0;
       }
       return hits;
     },
@@ -152,10 +161,15 @@ export function negated(tokens: TokenStream, first: number, end: number): boolea
   return false;
 }
 
+/** Length bounds of either half of a split word, checked before any set lookup. */
+function mayJoin(half: string): boolean {
+  return half.length >= 2 && half.length <= 5;
+}
+
 function joinedPair(tokens: TokenStream, i: number): string {
   const a = tokens.norm[i] as string;
   const b = tokens.norm[i + 1] as string;
-  if (a.length > 5 || b.length > 5 || a.length < 2 || b.length < 2) return '';
+  if (!mayJoin(a) || !mayJoin(b)) return '';
   if (tokens.sentence[i] !== tokens.sentence[i + 1]) return '';
   if ((tokens.start[i + 1] as number) - (tokens.end[i] as number) > 2) return '';
   return a + b;

@@ -3,7 +3,9 @@
  * survives the usual obfuscations: case, accents, look-alike letters, leetspeak, masked letters,
  * zero-width characters, elongation ("fuuuck") and spaced-out letters ("k i l l").
  */
+import { allocateTokenArrays, type TokenBuffers } from './token-buffers.js';
 
+/** Token arrays may be longer than `length` (reused buffers); entries past `length` are stale. */
 export interface TokenStream {
   /** normalised token text (lower case, de-obfuscated) */
   norm: string[];
@@ -59,17 +61,14 @@ export interface TokenizeOptions {
   unmask?: (masked: string) => string | undefined;
   /** Words the caller looks for; lets "a n i g g e r" read as "a" plus a known word. */
   known?: ReadonlySet<string>;
+  /** Arrays to fill instead of allocating; the previous stream built on them becomes invalid. */
+  buffers?: TokenBuffers;
 }
 
 export function tokenize(text: string, options: TokenizeOptions = {}): TokenStream {
   // a token takes at least one character and one separator, which bounds the token count
   const capacity = (text.length >> 1) + 1;
-  const norm = new Array<string>(capacity);
-  const squeezed = new Array<string>(capacity);
-  const start = new Int32Array(capacity);
-  const end = new Int32Array(capacity);
-  const sentence = new Int32Array(capacity);
-  const caps = new Uint8Array(capacity);
+  const { norm, squeezed, start, end, sentence, caps } = options.buffers?.take(capacity) ?? allocateTokenArrays(capacity);
   let count = 0;
   // lower-casing the whole text at once is much cheaper than per token, when offsets survive it
   const lowerText = text.toLowerCase();
@@ -158,8 +157,6 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenStre
     caps[count] = isCaps;
     count++;
   }
-  norm.length = count;
-  squeezed.length = count;
   const tokens: TokenStream = { norm, squeezed, start, end, sentence, caps, length: count };
   return hasSpacedLetters ? joinSpacedLetters(text, tokens, options.known) : tokens;
 }
@@ -221,7 +218,11 @@ function joinSpacedLetters(text: string, tokens: TokenStream, known: ReadonlySet
   while (read < n) {
     let last = read;
     // the run goes on while single characters are split by the same short gap ("k i l l", "f.u.c.k")
-    const gap = read + 1 < n ? text.slice(end[read] as number, start[read + 1] as number) : '';
+    // only two single characters in a row can start a run; the gap is not needed otherwise
+    const gap =
+      read + 1 < n && (end[read] as number) - (start[read] as number) === 1 && (end[read + 1] as number) - (start[read + 1] as number) === 1
+        ? text.slice(end[read] as number, start[read + 1] as number)
+        : '';
     while (
       last + 1 < n &&
       gap.length <= 2 &&
@@ -267,6 +268,11 @@ function joinSpacedLetters(text: string, tokens: TokenStream, known: ReadonlySet
       continue;
     }
     // not joined: copy the whole run as it is, so a long run is looked at once
+    if (write === read) {
+      write += last + 1 - read;
+      read = last + 1;
+      continue;
+    }
     for (; read <= last; read++, write++) {
       start[write] = start[read] as number;
       sentence[write] = sentence[read] as number;
@@ -276,7 +282,5 @@ function joinSpacedLetters(text: string, tokens: TokenStream, known: ReadonlySet
       end[write] = end[read] as number;
     }
   }
-  norm.length = write;
-  squeezed.length = write;
   return { norm, squeezed, start, end, sentence, caps, length: write };
 }
