@@ -77,13 +77,38 @@ function singleUnitTable(mapper: CodePointMapper): Int32Array {
   return table;
 }
 
+interface MapBuffers {
+  units: Uint16Array;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+function allocateMapBuffers(capacity: number): MapBuffers {
+  return {
+    units: new Uint16Array(capacity),
+    starts: new Int32Array(capacity + 1),
+    ends: new Int32Array(capacity + 1),
+  };
+}
+
 /** Applies `mapper` to each code point of `source`, keeping the offset map. */
 export function mapText(source: string, mapper: CodePointMapper): FoldedText {
+  const { buffers, length } = mapInto(source, mapper, allocateMapBuffers(source.length + 16));
+  return {
+    text: decoder.decode(buffers.units.subarray(0, length)),
+    starts: buffers.starts.subarray(0, length + 1),
+    ends: buffers.ends.subarray(0, length + 1),
+  };
+}
+
+/** Maps into `buffers` (grown when needed); returns the buffers holding the result and its length. */
+function mapInto(
+  source: string,
+  mapper: CodePointMapper,
+  initial: MapBuffers,
+): { buffers: MapBuffers; length: number } {
   const single = singleUnitTable(mapper);
-  const capacity = source.length + 16;
-  let units: Uint16Array = new Uint16Array(capacity);
-  let starts: Int32Array = new Int32Array(capacity + 1);
-  let ends: Int32Array = new Int32Array(capacity + 1);
+  let { units, starts, ends } = initial;
   let length = 0;
   for (let i = 0; i < source.length; ) {
     const code = source.charCodeAt(i);
@@ -124,11 +149,7 @@ export function mapText(source: string, mapper: CodePointMapper): FoldedText {
   }
   starts[length] = source.length;
   ends[length] = source.length;
-  return {
-    text: decoder.decode(units.subarray(0, length)),
-    starts: starts.subarray(0, length + 1),
-    ends: ends.subarray(0, length + 1),
-  };
+  return { buffers: { units, starts, ends }, length };
 }
 
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
@@ -157,6 +178,24 @@ export function foldText(source: string): FoldedText {
     };
   }
   return mapText(source, foldCodePointCached);
+}
+
+// Buffers reused by foldTextTransient; not kept once grown past the cap, so one huge text does
+// not pin its size in memory.
+const KEPT_TRANSIENT_CAPACITY = 1 << 16;
+let transientBuffers = allocateMapBuffers(1024);
+
+/**
+ * foldText without allocating for each call: the offset maps may be views of buffers that the next
+ * call overwrites, so read the result before folding again. For per-message hot paths.
+ */
+export function foldTextTransient(source: string): FoldedText {
+  if (ASCII_ONLY.test(source)) return foldText(source);
+  const capacity = source.length + 16;
+  const initial = capacity <= transientBuffers.units.length ? transientBuffers : allocateMapBuffers(capacity);
+  const { buffers, length } = mapInto(source, foldCodePointCached, initial);
+  if (buffers.units.length <= KEPT_TRANSIENT_CAPACITY) transientBuffers = buffers;
+  return { text: decoder.decode(buffers.units.subarray(0, length)), starts: buffers.starts, ends: buffers.ends };
 }
 
 /** Folds a configured word or phrase the same way the text is folded. */

@@ -8,7 +8,7 @@
  * patterns (lower index first), which win over profanity.
  */
 import type { Span, WordMatch, WordsDetector, WordsDetectorOptions } from './types.js';
-import { foldText } from './text-normalize.js';
+import { foldTextTransient } from './text-normalize.js';
 import { compileCustomWords, phraseWords } from './words/custom-words.js';
 import { compileUserPatterns } from './words/user-patterns.js';
 import { compileProfanityMatcher } from './words/profanity-matcher.js';
@@ -37,7 +37,7 @@ export function compileWordsDetector(opts: WordsDetectorOptions): WordsDetector 
   return (text) => {
     if (text.length === 0) return [];
     const lists: WordMatch[][] = [];
-    if (custom) lists.push(custom(foldText(text)));
+    if (custom) lists.push(custom(foldTextTransient(text)));
     if (patterns) lists.push(patterns(text));
     if (profanity) lists.push(profanity(text));
     return dropContained(lists.filter((list) => list.length > 0));
@@ -86,6 +86,8 @@ function rulePriority(rule: string): number {
 function dropContained(lists: WordMatch[][]): WordMatch[] {
   const [only] = lists;
   if (!only) return [];
+  // The profanity matcher already merges its hits into disjoint spans in order.
+  if (lists.length === 1 && only[0]?.rule === 'profanity') return only;
   let matches = only;
   if (lists.length > 1 || (only[0]?.rule ?? '').startsWith('pattern:')) {
     matches = lists.flat();

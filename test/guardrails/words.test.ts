@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileWordsDetector, wordsHoldback } from '../../src/guardrails/words.js';
-import { foldText, toSourceSpan } from '../../src/guardrails/text-normalize.js';
+import { foldText, foldTextTransient, toSourceSpan } from '../../src/guardrails/text-normalize.js';
 import type { WordMatch, WordsDetectorOptions } from '../../src/guardrails/types.js';
 
 const NONE: WordsDetectorOptions = { words: [], patterns: [], managed: [] };
@@ -32,6 +32,16 @@ describe('text folding', () => {
 
   it('folds full-width letters, ligatures and the sharp s', () => {
     expect(foldText('ＡＢＣ ﬁne Straße').text).toBe('abc fine strasse');
+  });
+
+  it('folds without allocating exactly as foldText does', () => {
+    const source = 'Ünïcode ﬁne 😀 Straße';
+    const expected = foldText(source);
+    const folded = foldTextTransient(source);
+    expect(folded.text).toBe(expected.text);
+    for (let i = 0; i < expected.text.length; i++) {
+      expect(toSourceSpan(folded, i, i + 1)).toEqual(toSourceSpan(expected, i, i + 1));
+    }
   });
 
   it('keeps Indic vowel signs, which are letters of the word and not accents', () => {
@@ -176,6 +186,19 @@ describe('managed profanity', () => {
       expect(profane(text)).toEqual([]);
     },
   );
+
+  it('reads leet punctuation inside a word that goes on in accented letters', () => {
+    expect(profane('b!tché')).toEqual(['profanity:b!tché']);
+  });
+
+  it('finds profanity on both sides of an emoji in otherwise plain text', () => {
+    expect(profane('Ünïcode sh1t 😀 b!tch')).toEqual(['profanity:sh1t', 'profanity:b!tch']);
+  });
+
+  it('reports a short text in its own offsets after a long one', () => {
+    profanity(`${'x '.repeat(5000)}sh1t`);
+    expect(profanity('oh sh1t')).toEqual([{ start: 3, end: 7, rule: 'profanity' }]);
+  });
 
   it('reports the whole word in source offsets after emoji', () => {
     const text = '😀👍🏽 so fucking good';

@@ -46,22 +46,30 @@ export function compileProfanityMatcher(): ProfanityMatcher {
 
   return (source) => {
     const folded = profanityText.fold(source);
+    // Hits of the main scan come in order of start, so they are merged as they are found.
     const hits: WordMatch[] = [];
     const allowed = whitelist.forText(source);
     const text = folded.text;
+    let lastStart = -1;
+    let lastEnd = -1;
     blacklist.lastIndex = 0;
     for (let m = blacklist.exec(text); m !== null; m = blacklist.exec(text)) {
       const start = folded.starts[m.index] ?? 0;
       const end = folded.ends[m.index + m[0].length - 1] ?? start;
-      const last = hits[hits.length - 1];
-      if (last && start >= last.start && end <= last.end) continue;
+      if (start >= lastStart && end <= lastEnd) continue;
       if (!plausibleHit(source, start, end) || allowed(start, end)) {
         // Another term may still start inside the rejected one.
         blacklist.lastIndex = m.index + 1;
         continue;
       }
-      hits.push(wholeWord(source, start, end));
+      const hit = wholeWord(source, start, end);
+      lastStart = hit.start;
+      lastEnd = hit.end;
+      const merged = hits[hits.length - 1];
+      if (merged && hit.start < merged.end) merged.end = Math.max(merged.end, hit.end);
+      else hits.push(hit);
     }
+    const scanned = hits.length;
     for (const run of findSpelledOutRuns(folded)) {
       if (joinedIsProfane(run.letters)) hits.push({ ...run.span, rule: RULE });
     }
@@ -70,7 +78,7 @@ export function compileProfanityMatcher(): ProfanityMatcher {
     for (let m = sourcePhrases.exec(source); m !== null; m = sourcePhrases.exec(source)) {
       hits.push({ start: m.index, end: m.index + m[0].length, rule: RULE });
     }
-    return mergeOverlaps(hits);
+    return hits.length === scanned ? hits : mergeOverlaps(hits);
   };
 }
 

@@ -6,26 +6,26 @@
  * The per-character transformers are taken from obscenity and composed with this project's Unicode
  * folding (so full-width, accented and invisible-character spellings resolve too) into one cached
  * table; the scan applies it, reads edge punctuation and collapses runs in a single pass, keeping
- * the offset map back to the source text.
+ * the offset map back to the source text. ASCII stretches take a table-driven fast path
+ * (profanity-ascii-fold.ts); other characters go through the general mapping one at a time.
  */
 import { englishRecommendedBlacklistMatcherTransformers } from 'obscenity';
 import type { TransformerContainer, TransformerFn } from 'obscenity';
 import { cachedMapper, foldCodePointCached } from '../text-normalize.js';
 import type { CodePointMapper, FoldedText } from '../text-normalize.js';
+import { foldOutput } from './fold-output.js';
+import type { FoldOutput } from './fold-output.js';
+import { compileAsciiRunFold } from './profanity-ascii-fold.js';
 
 export interface ProfanityText {
   /** per code point mapping (leet, confusables, case, folding), exposed for token checks */
   mapCodePoint: CodePointMapper;
-  /** folds a source text, collapsing runs; what the patterns run on */
+  /**
+   * folds a source text, collapsing runs; what the patterns run on. The offset maps are buffers
+   * the next fold overwrites (see fold-output.ts), so read them before folding again.
+   */
   fold: (source: string) => FoldedText;
 }
-
-// A character may repeat up to its threshold: two for letters English doubles (b, e, o, l, s, g),
-// one for everything else. These are the recommended transformer's settings, applied over char
-// codes because calling the stateful transformer per character was the slowest step of the scan.
-const COLLAPSE_THRESHOLDS: [string, number][] = [['b', 2], ['e', 2], ['o', 2], ['l', 2], ['s', 2], ['g', 2]];
-const THRESHOLD_BY_CODE = new Uint8Array(0x10000).fill(1);
-for (const [char, threshold] of COLLAPSE_THRESHOLDS) THRESHOLD_BY_CODE[char.charCodeAt(0)] = threshold;
 
 // Punctuation that doubles as a letter in leet ("sh!t", "b|tch") is read as a letter only inside a
 // word; at a word edge it stays punctuation, or "hoes!" would read "hoesi" and "(cunt)" "ccunt".
@@ -33,8 +33,6 @@ const EDGE_LEET = new Uint8Array(0x80);
 for (const char of '!|(/') EDGE_LEET[char.charCodeAt(0)] = 1;
 const WORDISH = /[\p{L}\p{N}$@*]/u;
 const ASCII_WORDISH = new Uint8Array(0x80).map((_, code) => (WORDISH.test(String.fromCharCode(code)) ? 1 : 0));
-
-const decoder = new TextDecoder('utf-16le');
 
 export function compileProfanityText(): ProfanityText {
   const perCharacter: TransformerFn[] = [];
@@ -44,7 +42,19 @@ export function compileProfanityText(): ProfanityText {
   const mapCodePoint = cachedMapper(composeMapper(perCharacter));
   // Single-unit results of the BMP: unit + 1; 0 = not computed yet; -1 = take the string path.
   const single = new Int32Array(0x10000);
-  return { mapCodePoint, fold: (source) => foldForProfanity(source, mapCodePoint, single) };
+  const foldAsciiRun = compileAsciiRunFold(mapCodePoint, { edgeLeet: EDGE_LEET, wordish: ASCII_WORDISH });
+  return {
+    mapCodePoint,
+    fold: (source) => {
+      const out = foldOutput(source.length + 16);
+      // The fast path folds what it can; the general one takes one code point, then back again.
+      for (let i = 0; i < source.length; ) {
+        i = foldAsciiRun(source, i, out);
+        if (i < source.length) i = foldCodePointAt(source, i, out, mapCodePoint, single);
+      }
+      return out.finish(source.length);
+    },
+  };
 }
 
 /** Confusables first (they are defined on raw code points), then folding, then leet and case. */
@@ -65,82 +75,48 @@ function composeMapper(steps: TransformerFn[]): CodePointMapper {
   };
 }
 
-function foldForProfanity(source: string, mapCodePoint: CodePointMapper, single: Int32Array): FoldedText {
-  let capacity = source.length + 16;
-  let units = new Uint16Array(capacity);
-  let starts = new Int32Array(capacity + 1);
-  let ends = new Int32Array(capacity + 1);
-  let length = 0;
-  let previous = -1;
-  let run = 0;
-  for (let i = 0; i < source.length; ) {
-    const code = source.charCodeAt(i);
-    let mapped: string | undefined;
-    let unit = -1;
-    let width = 1;
-    if (code < 0xd800 || code > 0xdfff) {
-      let known = single[code] ?? -1;
-      if (known === 0) {
-        const result = mapCodePoint(code);
-        known = result.length === 1 ? result.charCodeAt(0) + 1 : -1;
-        single[code] = known;
-      }
-      if (known > 0) unit = known - 1;
-      else mapped = mapCodePoint(code);
-      if (code < 0x80 && EDGE_LEET[code] === 1 && !(isWordish(source, i - 1) && isWordish(source, i + 1))) {
-        unit = code;
-        mapped = undefined;
-      }
-    } else {
-      const codePoint = source.codePointAt(i) ?? code;
-      width = codePoint > 0xffff ? 2 : 1;
-      mapped = mapCodePoint(codePoint);
+/** Folds the code point at `i` into `out`; returns the index after it. */
+function foldCodePointAt(
+  source: string,
+  i: number,
+  out: FoldOutput,
+  mapCodePoint: CodePointMapper,
+  single: Int32Array,
+): number {
+  const code = source.charCodeAt(i);
+  let mapped: string | undefined;
+  let unit = -1;
+  let width = 1;
+  if (code < 0xd800 || code > 0xdfff) {
+    let known = single[code] ?? -1;
+    if (known === 0) {
+      const result = mapCodePoint(code);
+      known = result.length === 1 ? result.charCodeAt(0) + 1 : -1;
+      single[code] = known;
     }
-    const count = mapped === undefined ? 1 : mapped.length;
-    if (length + count >= capacity) {
-      capacity = capacity * 2 + count;
-      units = grow(units, new Uint16Array(capacity));
-      starts = grow(starts, new Int32Array(capacity + 1));
-      ends = grow(ends, new Int32Array(capacity + 1));
+    if (known > 0) unit = known - 1;
+    else mapped = mapCodePoint(code);
+    if (code < 0x80 && EDGE_LEET[code] === 1 && !(isWordish(source, i - 1) && isWordish(source, i + 1))) {
+      unit = code;
+      mapped = undefined;
     }
-    for (let k = 0; k < count; k++) {
-      const next = mapped === undefined ? unit : mapped.charCodeAt(k);
-      if (next === previous) {
-        run++;
-        if (run > (THRESHOLD_BY_CODE[next] ?? 1)) {
-          // The kept unit stands for the last character of its run, so "trafficking" maps its
-          // "fick" to the source "fick" (whitelisted) and not to "ffick".
-          starts[length - 1] = i;
-          ends[length - 1] = i + width;
-          continue;
-        }
-      } else {
-        previous = next;
-        run = 1;
-      }
-      units[length] = next;
-      starts[length] = i;
-      ends[length] = i + width;
-      length++;
-    }
-    i += width;
+  } else {
+    const codePoint = source.codePointAt(i) ?? code;
+    width = codePoint > 0xffff ? 2 : 1;
+    mapped = mapCodePoint(codePoint);
   }
-  starts[length] = source.length;
-  ends[length] = source.length;
-  return {
-    text: decoder.decode(units.subarray(0, length)),
-    starts: starts.subarray(0, length + 1),
-    ends: ends.subarray(0, length + 1),
-  };
+  if (mapped === undefined) {
+    out.reserve(1);
+    out.push(unit, i, i + width);
+  } else {
+    out.reserve(mapped.length);
+    for (let k = 0; k < mapped.length; k++) out.push(mapped.charCodeAt(k), i, i + width);
+  }
+  return i + width;
 }
 
 function isWordish(source: string, index: number): boolean {
   if (index < 0 || index >= source.length) return false;
   const code = source.charCodeAt(index);
   return code < 0x80 ? ASCII_WORDISH[code] === 1 : WORDISH.test(source[index] ?? '');
-}
-
-function grow<T extends Uint16Array | Int32Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
 }
