@@ -1,8 +1,8 @@
 /**
  * Writes SSE frames to the client socket as they come. Frames produced in the same tick (one
- * upstream read usually yields several chunks) are corked into one write: a syscall per frame
- * was the largest cost of a stream. Backpressure is honoured; a client that goes away stops the
- * frame source, which closes the upstream.
+ * upstream read usually yields several chunks) are joined into one write: a write per frame,
+ * or one writev of many small strings, was the largest cost of a stream. Backpressure is
+ * honoured; a client that goes away stops the frame source, which closes the upstream.
  */
 import { once } from 'node:events';
 import type { FastifyReply } from 'fastify';
@@ -11,30 +11,34 @@ export async function writeSse(reply: FastifyReply, frames: AsyncIterable<string
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, headers);
-  let corked = false;
-  const uncork = () => {
-    corked = false;
-    res.uncork();
+  let pending = '';
+  let scheduled = false;
+  let blocked = false;
+  const flush = () => {
+    scheduled = false;
+    if (pending === '' || res.destroyed) return;
+    const text = pending;
+    pending = '';
+    if (!res.write(text)) blocked = true;
   };
   const iterator = frames[Symbol.asyncIterator]();
   try {
     for (;;) {
       const { value, done } = await iterator.next();
-      if (done) break;
-      if (res.destroyed) break;
-      if (!corked) {
-        corked = true;
-        res.cork();
-        setImmediate(uncork);
+      if (done || res.destroyed) break;
+      pending += value;
+      if (!scheduled) {
+        scheduled = true;
+        setImmediate(flush);
       }
-      if (!res.write(value)) {
-        if (corked) uncork();
+      if (blocked) {
+        blocked = false;
         await Promise.race([once(res, 'drain'), once(res, 'close')]);
         if (res.destroyed) break;
       }
     }
   } finally {
-    if (corked) uncork();
+    flush();
     await iterator.return?.();
     if (!res.destroyed) res.end();
   }
