@@ -21,6 +21,11 @@ export interface Tenant {
   /** Sampling limits for one public model, `sampling_by_model` merged key by key. */
   samplingFor(model: string): SamplingConfig;
   policies: CompiledPolicy[];
+  /**
+   * Key of the tenant's pseudonym placeholders: stable across turns and instances (derived from
+   * the tenant's name and first key digest), different between tenants.
+   */
+  pseudonymKey: Buffer;
 }
 
 export interface Runtime {
@@ -80,6 +85,7 @@ export function buildRuntime(loaded: LoadedConfig, reuseProviders?: ReadonlyMap<
         return s;
       },
       policies: cfg.guardrails.map((p) => policies.get(p) as CompiledPolicy),
+      pseudonymKey: Buffer.concat([Buffer.from(name), ...keyDigests(cfg.api_keys).slice(0, 1)]),
     };
   });
 

@@ -26,8 +26,7 @@ export function startGuardrails(ctx: ChatContext): GuardrailRun {
   return {
     policies,
     delegates: createDelegates(ctx.runtime, ctx.signal),
-    // Keyed per tenant so placeholders are stable across turns and instances, yet differ between tenants.
-    pseudo: new Pseudonymizer(Buffer.concat([Buffer.from(ctx.tenant.name), ...(ctx.tenant.keyDigests.slice(0, 1))])),
+    pseudo: new Pseudonymizer(ctx.tenant.pseudonymKey),
     grounding: takeGrounding(ctx.body),
     output: policies.some((p) => policyApplies(p, 'output')),
     findings: { input: [], output: [] },

@@ -45,7 +45,7 @@ export function registerGuardrailRoutes(app: FastifyInstance): void {
     const tenant = req.tenant as Tenant;
     const policies = tenant.policies;
     const delegates = createDelegates(req.runtime);
-    const pseudo = new Pseudonymizer(Buffer.concat([Buffer.from(tenant.name), ...tenant.keyDigests.slice(0, 1)]));
+    const pseudo = new Pseudonymizer(tenant.pseudonymKey);
     const opts = { direction: source, delegates, ...(grounding ? { grounding } : {}) } as const;
 
     const findings: Finding[] = [];
