@@ -23,7 +23,17 @@ export function hasFinish(chunk: ChatCompletionChunk): boolean {
   return Array.isArray(chunk.choices) && chunk.choices.some((c) => c.finish_reason !== null && c.finish_reason !== undefined);
 }
 
-export async function* toSse(source: AsyncIterable<ChatCompletionChunk>, hooks: StreamHooks): AsyncGenerator<string> {
+/** Receives each SSE frame; a returned promise means "wait" (backpressure). */
+export type FrameSink = (frame: string) => Promise<void> | undefined;
+
+/** The client went away: stop producing (the upstream is closed by the source's cleanup). */
+export class ClientGone extends Error {}
+
+/**
+ * Writes the chunks as SSE frames into `emit`: `[DONE]` only after a finish_reason (one is never
+ * invented), and a fault after the headers went out as an error event without `[DONE]`.
+ */
+export async function pumpSse(source: AsyncIterable<ChatCompletionChunk>, hooks: StreamHooks, emit: FrameSink): Promise<void> {
   let finished = false;
   let sawContent = false;
   try {
@@ -34,14 +44,20 @@ export async function* toSse(source: AsyncIterable<ChatCompletionChunk>, hooks: 
         sawContent = true;
         hooks.onFirstContent();
       }
-      yield sseData(chunk);
+      const wait = emit(sseData(chunk));
+      if (wait) await wait;
     }
     if (!finished) throw new StreamFault('upstream_error', 'The upstream stream ended before a finish_reason.');
     if (hooks.beforeDone) await hooks.beforeDone();
-    yield SSE_DONE;
+    emit(SSE_DONE);
   } catch (err) {
+    if (err instanceof ClientGone) return;
     hooks.onError?.(err);
-    yield sseData(streamErrorBody(err));
+    try {
+      emit(sseData(streamErrorBody(err)));
+    } catch {
+      // the client is gone too: nobody to tell
+    }
   }
 }
 

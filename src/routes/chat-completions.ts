@@ -5,9 +5,9 @@ import type { Tenant } from '../config/runtime.js';
 import { validateChatRequest } from '../openai/chat-request.js';
 import type { ChatContext } from '../pipeline/context.js';
 import { runChat } from '../pipeline/run.js';
-import { toSse } from '../pipeline/stream.js';
+import { pumpSse } from '../pipeline/stream.js';
 import { SSE_HEADERS } from '../sse/encode.js';
-import { writeSse } from '../sse/write.js';
+import { pushSse } from '../sse/write.js';
 
 /** Aborts when the client goes away before the response ended, cancelling the upstream. */
 export function clientAbortSignal(reply: FastifyReply): AbortSignal {
@@ -39,7 +39,7 @@ export function registerChatRoutes(app: FastifyInstance): void {
       if (logsContent(ctx)) req.access.content = { messages: ctx.body.messages, ...(outcome.kind === 'json' ? { choices: outcome.body.choices } : {}) };
       if (outcome.kind === 'json') return reply.code(outcome.status).send(outcome.body);
       reply.headers(SSE_HEADERS);
-      return writeSse(reply, toSse(outcome.events, outcome.hooks), reply.getHeaders() as Record<string, string>);
+      return pushSse(reply, reply.getHeaders() as Record<string, string>, (emit) => pumpSse(outcome.events, outcome.hooks, emit));
     } catch (err) {
       // An error still tells what the guardrails and clamps did (e.g. a content_filter block).
       setReportHeaders(reply, ctx);
