@@ -207,3 +207,39 @@ describe('content filter: contract', () => {
     for (const text of odd) expect(() => detect(text, CONTENT_CATEGORIES)).not.toThrow();
   });
 });
+
+describe('content filter: threats, self-harm and addressed abuse without stock phrases', () => {
+  it('flags a threat that names no harm verb', () => {
+    expect(blocksAtMedium("You're a dead man, I know where you live.", 'violence')).toBe(true);
+  });
+
+  it('flags blows aimed at a body part', () => {
+    expect(blocksAtMedium('He kicked her in the ribs and punched the guard in the face.', 'violence')).toBe(true);
+  });
+
+  it('flags self-harm methods written without "myself"', () => {
+    expect(blocksAtMedium('I keep thinking about jumping off the bridge on my way home.', 'violence')).toBe(true);
+    expect(blocksAtMedium("I'm thinking of swallowing every pill in the cabinet tonight.", 'violence')).toBe(true);
+  });
+
+  it('flags belittling the one addressed as insults', () => {
+    expect(blocksAtMedium('You have the brain of a goldfish.', 'insults')).toBe(true);
+    expect(blocksAtMedium('Haha you idiot, you locked yourself out again.', 'insults')).toBe(true);
+  });
+
+  it('does not flag idioms of dying, killing and hurting oneself', () => {
+    for (const text of [
+      'I wanted to die of embarrassment when my phone rang during the exam.',
+      'I hurt myself at the gym lifting too much.',
+      'My feet are killing me after that hike.',
+      "I'm dead tired after that shift.",
+    ]) {
+      expect(blocksAtMedium(text, 'violence')).toBe(false);
+    }
+  });
+
+  it('does not flag game, sport or animal-preference talk', () => {
+    expect(blocksAtMedium('In the final level you have to shoot the boss in the head three times.', 'violence')).toBe(false);
+    expect(blocksAtMedium('Are you a dog person or a cat person?', 'insults')).toBe(false);
+  });
+});
