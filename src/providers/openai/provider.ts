@@ -96,6 +96,9 @@ export function createOpenAIProvider(name: string, cfg: ProviderConfig, missingV
         return { kind: 'json', status: res.statusCode, body: body as JsonObject, headers: pickHeaders(res.headers) };
       }
       const body = res.body;
+      // The iterator sees every read error; this listener only keeps an error emitted after the
+      // loop ended (our own destroy below, a late reset) from becoming an uncaught exception.
+      body.on('error', () => undefined);
       // Leaving the loop must not destroy the body: after [DONE] the rest is drained so the
       // keep-alive connection goes back to the pool (a torn-down connection per stream was costly).
       const events = decodeChatStream(body.iterator({ destroyOnReturn: false }), {
@@ -103,7 +106,6 @@ export function createOpenAIProvider(name: string, cfg: ProviderConfig, missingV
         finally: (clean) => {
           if (body.destroyed) return;
           if (clean) {
-            body.on('error', () => undefined);
             body.resume();
           } else {
             // The consumer stopped early (client gone, guardrail block): close the upstream.
