@@ -58,11 +58,12 @@ export function record(ctx: ChatContext, run: GuardrailRun, direction: Direction
   }
 }
 
-export function reportValue(run: GuardrailRun): string {
-  const items = [...headerItems('input', run.findings.input), ...headerItems('output', run.findings.output)];
-  return items.length > 0 ? items.join('; ') : 'none';
+/** The x-sluice-guardrail items so far (SPEC §8); the header is them joined, or `none`. */
+export function reportItems(run: GuardrailRun): string[] {
+  return [...headerItems('input', run.findings.input), ...headerItems('output', run.findings.output)];
 }
 
-export function inputReport(run: GuardrailRun): string[] {
-  return headerItems('input', run.findings.input);
+export function reportValue(run: GuardrailRun): string {
+  const items = reportItems(run);
+  return items.length > 0 ? items.join('; ') : 'none';
 }

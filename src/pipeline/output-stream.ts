@@ -11,9 +11,8 @@ import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { contentFilterError } from '../errors.js';
 import { checkAll, blockingPolicy } from '../guardrails/engine/run-policies.js';
 import { applyMasks } from '../guardrails/engine/mask.js';
-import { foldWord, holdbackStart, sentenceEnd, type HoldbackNeeds } from '../guardrails/engine/holdback.js';
+import { holdbackStart, sentenceEnd, type HoldbackNeeds } from '../guardrails/engine/holdback.js';
 import type { CompiledPolicy } from '../guardrails/engine/compile.js';
-import { wordsHoldback } from '../guardrails/words.js';
 import type { Finding, GuardrailKind } from '../guardrails/engine/findings.js';
 import type { ChunkTransform } from './stream.js';
 import type { GuardrailRun } from './guardrail-context.js';
@@ -59,29 +58,17 @@ class Blocked {
   constructor(readonly policy: CompiledPolicy, readonly index: number) {}
 }
 
+/** What the tenant's policies need held back on output; each policy's part is compiled at config load. */
 export function needsFor(policies: readonly CompiledPolicy[], pseudonymizing: boolean): HoldbackNeeds {
   let capitalised = false;
   let spelledOut = false;
   let phraseWords = 1;
-  const phrases: string[][] = [];
-  for (const p of policies) {
-    if (p.pii?.directions.has('output')) {
-      for (const e of ['NAME', 'ADDRESS']) if ((p.pii.actions.get(e)?.output ?? 'none') !== 'none') capitalised = true;
-    }
-    const words = p.config.words;
-    if (p.words?.directions.has('output') && words) {
-      // Custom phrases are held only while the trailing words begin one; patterns by the words
-      // they may span; spelled-out profanity ("f u c k") by holding single letters.
-      for (const w of words.words) {
-        const folded = w.trim().split(/\s+/).map(foldWord);
-        if (folded.length > 1) phrases.push(folded);
-      }
-      if (words.patterns.length > 0) {
-        const hold = wordsHoldback({ words: [], patterns: words.patterns, managed: [] });
-        phraseWords = Math.max(phraseWords, hold.unboundedPatterns ? 4 : hold.words);
-      }
-      if (words.managed.includes('profanity')) spelledOut = true;
-    }
+  const phrases: (readonly string[])[] = [];
+  for (const { outputHoldback: h } of policies) {
+    capitalised ||= h.capitalised;
+    spelledOut ||= h.spelledOut;
+    phraseWords = Math.max(phraseWords, h.phraseWords);
+    phrases.push(...h.phrases);
   }
   return { capitalised, spelledOut, phrases, phraseWords, placeholders: pseudonymizing, maxChars: 256 };
 }

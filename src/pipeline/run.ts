@@ -15,7 +15,7 @@ import { clampSampling } from './clamp.js';
 import { applySystemPrompt } from './system-prompt.js';
 import type { ChunkTransform, StreamHooks } from './stream.js';
 import { AnswerAssembler, loadSession, saveTurn, storedAnswer, takeSessionId } from './session.js';
-import { inputReport, record, reportValue, startGuardrails, type GuardrailRun } from './guardrail-context.js';
+import { record, reportItems, reportValue, startGuardrails, type GuardrailRun } from './guardrail-context.js';
 import { checkInput } from './input-guardrails.js';
 import { checkOutput } from './output-guardrails.js';
 import { guardStream } from './output-stream.js';
@@ -63,7 +63,7 @@ export async function runChat(ctx: ChatContext, deps: PipelineDeps): Promise<Cha
     // Every message the client sent (system ones included), never the tenant prompt or history.
     const verdict = await checkInput(guard, clientMessages);
     record(ctx, guard, 'input', verdict.findings, deps.metrics);
-    ctx.guardrail = inputReport(guard);
+    ctx.guardrail = reportItems(guard);
     if (verdict.blockedBy) {
       ctx.blocked = true;
       if (verdict.blockedBy.onBlock === 'error') throw contentFilterError(verdict.blockedBy.messages.blockedInput);
@@ -88,7 +88,7 @@ export async function runChat(ctx: ChatContext, deps: PipelineDeps): Promise<Cha
     if (guard?.output) {
       const verdict = await checkOutput(guard, result.body);
       record(ctx, guard, 'output', verdict.findings, deps.metrics);
-      ctx.guardrail = reportValue(guard) === 'none' ? [] : [reportValue(guard)];
+      ctx.guardrail = reportItems(guard);
       if (verdict.blockedBy) {
         ctx.blocked = true;
         if (verdict.blockedBy.onBlock === 'error') throw contentFilterError(verdict.blockedBy.messages.blockedOutput);

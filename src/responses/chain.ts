@@ -6,7 +6,7 @@
 import type { SessionStore, StoredMessage } from '../store/types.js';
 import type { JsonObject } from '../providers/types.js';
 import { countMessageTokens } from '../store/count-tokens.js';
-import { entriesToDrop, startsTurn } from '../store/trim.js';
+import { entriesToDrop, startsTurn, type EntryMeta } from '../store/trim.js';
 
 export const RESPONSE_KIND = 'response';
 
@@ -15,12 +15,27 @@ export interface StoredResponse {
   messages: StoredMessage[];
 }
 
-export async function trimChain(messages: StoredMessage[], limits: { maxMessages: number; maxTokens: number }): Promise<StoredMessage[]> {
+/** Messages with their turn and token metadata, so a chain is counted once per request. */
+export interface CountedChain {
+  messages: StoredMessage[];
+  meta: EntryMeta[];
+}
+
+export async function countChain(messages: StoredMessage[]): Promise<CountedChain> {
   const meta = await Promise.all(messages.map(async (m) => ({ startsTurn: startsTurn(m), tokens: await countMessageTokens(m) })));
-  // The newest turn is protected, as in a session.
-  let lastTurn = meta.length - 1;
-  while (lastTurn > 0 && !meta[lastTurn]?.startsTurn) lastTurn--;
-  return messages.slice(entriesToDrop(meta, Math.max(0, lastTurn), limits));
+  return { messages, meta };
+}
+
+/** Drops oldest whole turns to the limits; the newest turn is protected, as in a session. */
+export function trimChain(chain: CountedChain, limits: { maxMessages: number; maxTokens: number }): CountedChain {
+  let lastTurn = chain.meta.length - 1;
+  while (lastTurn > 0 && !chain.meta[lastTurn]?.startsTurn) lastTurn--;
+  const drop = entriesToDrop(chain.meta, Math.max(0, lastTurn), limits);
+  return { messages: chain.messages.slice(drop), meta: chain.meta.slice(drop) };
+}
+
+export function joinChains(a: CountedChain, b: CountedChain): CountedChain {
+  return { messages: [...a.messages, ...b.messages], meta: [...a.meta, ...b.meta] };
 }
 
 export function loadChain(store: SessionStore, tenant: string, id: string): Promise<StoredResponse | null> {

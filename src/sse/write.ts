@@ -8,48 +8,13 @@ import { once } from 'node:events';
 import type { FastifyReply } from 'fastify';
 import { ClientGone, type FrameSink } from '../pipeline/stream.js';
 
-export async function writeSse(reply: FastifyReply, frames: AsyncIterable<string>, headers: Record<string, string | number | string[]>): Promise<void> {
-  reply.hijack();
-  const res = reply.raw;
-  res.writeHead(200, headers);
-  let pending = '';
-  let scheduled = false;
-  let blocked = false;
-  const flush = () => {
-    scheduled = false;
-    if (pending === '' || res.destroyed) return;
-    const text = pending;
-    pending = '';
-    if (!res.write(text)) blocked = true;
-  };
-  const iterator = frames[Symbol.asyncIterator]();
-  try {
-    for (;;) {
-      const { value, done } = await iterator.next();
-      if (done || res.destroyed) break;
-      pending += value;
-      if (!scheduled) {
-        scheduled = true;
-        setImmediate(flush);
-      }
-      if (blocked) {
-        blocked = false;
-        await Promise.race([once(res, 'drain'), once(res, 'close')]);
-        if (res.destroyed) break;
-      }
-    }
-  } finally {
-    flush();
-    await iterator.return?.();
-    if (!res.destroyed) res.end();
-  }
-}
+type Headers = Record<string, string | number | string[]>;
 
 /**
- * Like writeSse, for a producer that pushes frames (the chat stream): one async layer less per
- * chunk. `emit` throws ClientGone once the client is gone, which stops the producer.
+ * For a producer that pushes frames into `emit` (the chat stream: no async layer per chunk).
+ * `emit` throws ClientGone once the client is gone, which stops the producer.
  */
-export async function pushSse(reply: FastifyReply, headers: Record<string, string | number | string[]>, produce: (emit: FrameSink) => Promise<void>): Promise<void> {
+export async function pushSse(reply: FastifyReply, headers: Headers, produce: (emit: FrameSink) => Promise<void>): Promise<void> {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, headers);
@@ -76,8 +41,21 @@ export async function pushSse(reply: FastifyReply, headers: Record<string, strin
   };
   try {
     await produce(emit);
+  } catch (err) {
+    if (!(err instanceof ClientGone)) throw err;
   } finally {
     flush();
     if (!res.destroyed) res.end();
   }
+}
+
+/** For a source that yields frames (the Responses stream). */
+export function writeSse(reply: FastifyReply, frames: AsyncIterable<string>, headers: Headers): Promise<void> {
+  return pushSse(reply, headers, async (emit) => {
+    // Leaving the loop (ClientGone included) returns the iterator, which closes the upstream.
+    for await (const frame of frames) {
+      const wait = emit(frame);
+      if (wait) await wait;
+    }
+  });
 }

@@ -24,6 +24,7 @@ beforeAll(async () => {
           guardrails: ['nossn'],
         },
         other: { api_keys: ['k-other'], models: ['fake'] },
+        short: { api_keys: ['k-short'], models: ['fake'], history: { max_messages: 2 } },
       },
     }),
   });
@@ -69,6 +70,15 @@ describe('Responses API over a chat upstream', () => {
     const del = await client.responses.delete(second.id).catch((e) => e);
     expect(del instanceof Error ? del.message : 'ok').toBe('ok');
     await expect(client.responses.retrieve(second.id)).rejects.toBeInstanceOf(OpenAI.NotFoundError);
+  });
+
+  it('trims a chain to the tenant history limits in whole turns', async () => {
+    const c = gw.client('k-short');
+    const r1 = await c.responses.create({ model: 'fake', input: 'one' });
+    const r2 = await c.responses.create({ model: 'fake', input: 'two', previous_response_id: r1.id });
+    expect(sent().messages.map((m) => m.content)).toEqual(['one', 'echo: one', 'two']);
+    await c.responses.create({ model: 'fake', input: 'three', previous_response_id: r2.id });
+    expect(sent().messages.map((m) => m.content)).toEqual(['two', 'echo: two', 'three']);
   });
 
   it('404s an unknown, unstored or other tenant\'s previous response', async () => {

@@ -5,7 +5,8 @@
 import type { PolicyConfig } from '../../config/schema.js';
 import { CONTENT_CATEGORIES, type ContentCategory, type ContentDetector, type Direction, type PiiDetector, type TopicsDetector, type WordsDetector } from '../types.js';
 import { compilePiiDetector, resolvePiiEntity } from '../pii/index.js';
-import { compileWordsDetector } from '../words.js';
+import { compileWordsDetector, wordsHoldback } from '../words.js';
+import { foldWord, type HoldbackNeeds } from './holdback.js';
 import { compileTopicsDetector } from '../topics.js';
 import { compileContentDetector } from '../content.js';
 
@@ -41,6 +42,8 @@ export interface CompiledPolicy {
     engine: EngineSettings;
   };
   grounding?: { groundingThreshold: number; relevanceThreshold: number; engine: EngineSettings };
+  /** What this policy needs held back of a streamed answer (see holdback.ts). */
+  outputHoldback: Omit<HoldbackNeeds, 'placeholders' | 'maxChars'>;
 }
 
 let sharedContentDetector: ContentDetector | undefined;
@@ -64,6 +67,7 @@ export function compilePolicy(name: string, cfg: PolicyConfig): CompiledPolicy {
     config: cfg,
     onBlock: cfg.on_block,
     messages: { blockedInput: cfg.messages.blocked_input, blockedOutput: cfg.messages.blocked_output },
+    outputHoldback: { capitalised: false, spelledOut: false, phrases: [], phraseWords: 1 },
   };
 
   if (cfg.pii) {
@@ -131,7 +135,30 @@ export function compilePolicy(name: string, cfg: PolicyConfig): CompiledPolicy {
       engine: engineOf(cfg.grounding),
     };
   }
+  out.outputHoldback = outputHoldback(out);
   return out;
+}
+
+function outputHoldback(p: CompiledPolicy): CompiledPolicy['outputHoldback'] {
+  const h = { capitalised: false, spelledOut: false, phrases: [] as string[][], phraseWords: 1 };
+  if (p.pii?.directions.has('output')) {
+    for (const e of ['NAME', 'ADDRESS']) if ((p.pii.actions.get(e)?.output ?? 'none') !== 'none') h.capitalised = true;
+  }
+  const words = p.config.words;
+  if (p.words?.directions.has('output') && words) {
+    // Custom phrases are held only while the trailing words begin one; patterns by the words
+    // they may span; spelled-out profanity ("f u c k") by holding single letters.
+    for (const w of words.words) {
+      const folded = w.trim().split(/\s+/).map(foldWord);
+      if (folded.length > 1) h.phrases.push(folded);
+    }
+    if (words.patterns.length > 0) {
+      const hold = wordsHoldback({ words: [], patterns: words.patterns, managed: [] });
+      h.phraseWords = hold.unboundedPatterns ? 4 : hold.words;
+    }
+    h.spelledOut = words.managed.includes('profanity');
+  }
+  return h;
 }
 
 /** Whether a policy checks anything in this direction (so streams without output checks pass untouched). */

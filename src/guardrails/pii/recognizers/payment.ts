@@ -87,12 +87,23 @@ export function ibanRecognizer(threshold = 0.5): Recognizer {
         else if (context && spec.bban_regexp) {
           const bban = value.replace(/ /g, '').slice(4).toUpperCase();
           // A typed IBAN with a wrong check digit is still an IBAN when the words around say so.
-          if (new RegExp(spec.bban_regexp).test(bban)) score = 0.6;
+          if (bbanRegex(spec.bban_regexp).test(bban)) score = 0.6;
         }
         if (score >= threshold) out.push({ start, end, entity: 'IBAN', score });
       });
     },
   };
+}
+
+const bbanRegexes = new Map<string, RegExp>();
+/** Country BBAN formats compiled once each, not per candidate. */
+function bbanRegex(source: string): RegExp {
+  let re = bbanRegexes.get(source);
+  if (!re) {
+    re = new RegExp(source);
+    bbanRegexes.set(source, re);
+  }
+  return re;
 }
 
 const SWIFT_RE = /[A-Z]{4}([A-Z]{2})[A-Z0-9]{2}(?:[A-Z0-9]{3})?/g;
