@@ -9,6 +9,7 @@ import type { Logger, LoggerOptions } from 'pino';
 import { GatewayError, errorBody, invalidApiKey, shouldNotRetry } from './errors.js';
 import { bearerToken, findTenant } from './auth.js';
 import { parseJsonBody } from './json-body.js';
+import { createAccessLog } from './access-log.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import type { Runtime, Tenant } from './config/runtime.js';
 import type { SessionStore } from './store/types.js';
@@ -101,13 +102,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, jsonParser);
   app.addContentTypeParser(/^application\/[\w.+-]+\+json$/, { parseAs: 'string' }, jsonParser);
 
-  app.addHook('onRequest', async (req, reply) => {
+  // Hooks take `done` rather than being async: a promise per hook per request is measurable.
+  app.addHook('onRequest', (req, reply, done) => {
     reply.header('x-request-id', req.id);
     req.runtime = opts.runtime.current; // one config for the whole request, even across a reload
     req.access = {};
     if (app.draining && req.url.startsWith('/v1/')) {
-      throw new GatewayError(503, 'api_error', 'The gateway is shutting down; retry on another instance.', { code: 'shutting_down' });
+      done(new GatewayError(503, 'api_error', 'The gateway is shutting down; retry on another instance.', { code: 'shutting_down' }));
+      return;
     }
+    done();
   });
 
   app.setErrorHandler((err: FastifyError | GatewayError, req, reply) => {
@@ -125,41 +129,51 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       .send(errorBody(`Invalid URL (${req.method} ${req.url.split('?')[0]})`, 'invalid_request_error', null, 'not_found'));
   });
 
-  app.addHook('onResponse', async (req, reply) => {
+  const accessLog = createAccessLog(app.log as unknown as Logger, 'request_id');
+  app.addHook('onResponse', (req, reply, done) => {
     const ms = reply.elapsedTime;
     const tenant = req.tenant?.name;
-    if (req.url.startsWith('/v1/')) {
+    const v1 = req.url.startsWith('/v1/');
+    if (v1) {
       app.metrics.countRequest(tenant ?? '', req.access.model ?? '', reply.statusCode);
       app.metrics.observeRequest(req.routeOptions.url ?? 'unknown', ms / 1000, Math.max(0, ms - (req.access.upstreamMs ?? 0)) / 1000);
     }
-    if (req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics') return;
-    req.log.info(
-      {
+    if (accessLog && (v1 || (req.url !== '/healthz' && req.url !== '/readyz' && req.url !== '/metrics'))) {
+      const q = req.url.indexOf('?');
+      accessLog({
+        requestId: req.id,
         method: req.method,
-        path: req.url.split('?')[0],
+        path: q === -1 ? req.url : req.url.slice(0, q),
         tenant,
         model: req.access.model,
         target: req.access.target,
         session: req.access.session,
         status: reply.statusCode,
-        total_ms: Math.round(ms * 100) / 100,
-        upstream_ms: req.access.upstreamMs === undefined ? undefined : Math.round(req.access.upstreamMs * 100) / 100,
-        ...(req.access.content !== undefined ? { content: req.access.content } : {}),
-      },
-      'request',
-    );
+        totalMs: ms,
+        upstreamMs: req.access.upstreamMs,
+        content: req.access.content,
+      });
+    }
+    done();
   });
 
   registerHealthRoutes(app);
   registerMetricsRoute(app);
 
   await app.register(async (v1) => {
-    v1.addHook('onRequest', async (req) => {
+    v1.addHook('onRequest', (req, _reply, done) => {
       const key = bearerToken(req.headers.authorization);
-      if (!key) throw invalidApiKey('You didn\'t provide an API key. Send it as "Authorization: Bearer <key>".');
+      if (!key) {
+        done(invalidApiKey('You didn\'t provide an API key. Send it as "Authorization: Bearer <key>".'));
+        return;
+      }
       const tenant = findTenant(req.runtime, key);
-      if (!tenant) throw invalidApiKey();
+      if (!tenant) {
+        done(invalidApiKey());
+        return;
+      }
       req.tenant = tenant;
+      done();
     });
     registerRateLimit(v1); // after auth: only authenticated tenants count
     registerModelRoutes(v1);

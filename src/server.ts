@@ -11,9 +11,10 @@ import { createStore } from './store/index.js';
 import { watchConfig } from './config/watch.js';
 
 const configFile = resolve(process.env.SLUICE_CONFIG ?? 'config/gateway.yaml');
-// Log lines are buffered and written asynchronously: a synchronous write per request was a
-// large share of a request's CPU. The buffer is flushed every second and on exit.
-const logDestination = pino.destination({ dest: 1, sync: false, minLength: 4096 });
+// Log lines are buffered and written 4 KB at a time: a write per request was a large share of
+// a request's CPU, and the asynchronous mode costs about three times the synchronous one per
+// line (its hand-off to the thread pool). The buffer is flushed every second and on exit.
+const logDestination = pino.destination({ dest: 1, sync: true, minLength: 4096 });
 setInterval(() => logDestination.flush(), 1000).unref();
 process.on('exit', () => logDestination.flushSync());
 const bootLog = pino(loggerOptions(process.env.LOG_LEVEL ?? 'info'), logDestination);

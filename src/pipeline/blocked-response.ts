@@ -22,9 +22,11 @@ export function blockedCompletion(model: string, message: string, report: string
   };
 }
 
-export async function* blockedStream(model: string, message: string, report: string): AsyncGenerator<ChatCompletionChunk> {
+export async function* blockedStream(model: string, message: string, report: string): AsyncGenerator<ChatCompletionChunk[]> {
   const base = { id: completionId(), object: 'chat.completion.chunk' as const, created: Math.floor(Date.now() / 1000), model };
-  yield { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }] };
-  yield { ...base, choices: [{ index: 0, delta: { content: message }, logprobs: null, finish_reason: null }] };
-  yield { ...base, choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: 'content_filter' }], sluice_guardrail: report } as ChatCompletionChunk;
+  yield [
+    { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }] },
+    { ...base, choices: [{ index: 0, delta: { content: message }, logprobs: null, finish_reason: null }] },
+    { ...base, choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: 'content_filter' }], sluice_guardrail: report } as ChatCompletionChunk,
+  ];
 }

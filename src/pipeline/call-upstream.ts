@@ -5,13 +5,14 @@
 import { GatewayError, upstreamError, upstreamTimeout } from '../errors.js';
 import { UpstreamFailure, type JsonObject, type UpstreamResult } from '../providers/types.js';
 import type { ChatContext } from './context.js';
+import type { CancelSignal } from '../cancel-signal.js';
 
 export interface RoutedResult {
   result: UpstreamResult;
   target: { provider: string; model: string };
 }
 
-const sleep = (ms: number, signal: AbortSignal) =>
+const sleep = (ms: number, signal: CancelSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const t = setTimeout(() => {

@@ -2,6 +2,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Runtime, Tenant } from '../config/runtime.js';
 import type { JsonObject } from '../providers/types.js';
+import type { CancelSignal } from '../cancel-signal.js';
 
 export interface ChatContext {
   requestId: string;
@@ -12,7 +13,7 @@ export interface ChatContext {
   /** The body being built for the upstream; stages edit it in place. */
   body: JsonObject;
   stream: boolean;
-  signal: AbortSignal;
+  signal: CancelSignal;
   log: FastifyBaseLogger;
   /** `param=old->new` items for x-sluice-clamped. */
   clamped: string[];

@@ -51,8 +51,12 @@ export async function checkOutput(run: GuardrailRun, body: JsonObject): Promise<
       choice.finish_reason = 'content_filter';
       continue;
     }
+    // The model saw placeholders; the client gets its own values back, the session keeps them.
+    if (run.pseudo.size === 0) {
+      if (choice.index === 0 || stored === undefined) stored = message;
+      continue;
+    }
     if (choice.index === 0 || stored === undefined) stored = structuredClone(message);
-    // The model saw placeholders; the client gets its own values back.
     for (const slot of messageTextSlots(message)) slot.set(run.pseudo.restore(slot.text));
   }
   return { findings, blockedBy, stored };

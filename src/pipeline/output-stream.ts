@@ -160,6 +160,8 @@ export function guardStream(run: GuardrailRun, hooks: StreamGuardHooks): ChunkTr
 
     const iterator = source[Symbol.asyncIterator]();
     let next = iterator.next();
+    // What this read releases; sent as one batch after the read was scanned.
+    let out: ChatCompletionChunk[] = [];
     try {
       for (;;) {
         const waiting = [...states.values()].some((s) => s.pending !== '' && !s.done);
@@ -167,72 +169,68 @@ export function guardStream(run: GuardrailRun, hooks: StreamGuardHooks): ChunkTr
         if (r === IDLE) {
           for (const s of states.values()) {
             const text = await release(s, false, true);
-            if (text) yield textChunk(s.index, text);
+            if (text) out.push(textChunk(s.index, text));
           }
-          continue;
-        }
-        if (r.done) break;
-        next = iterator.next();
-        // Chunks that arrived in the same read are scanned together: one scan per network read.
-        const touched: ChoiceState[] = [];
-        const after: ChatCompletionChunk[] = [];
-        let chunk: ChatCompletionChunk | undefined = r.value;
-        let ended = false;
-        while (chunk) {
-          envelope ??= { id: chunk.id, object: chunk.object, created: chunk.created, model: chunk.model, system_fingerprint: chunk.system_fingerprint };
-          if (!Array.isArray(chunk.choices) || chunk.choices.length === 0) after.push(chunk); // usage
-          for (const c of chunk.choices ?? []) {
-            const s = state(c.index);
-            const d = c.delta ?? {};
-            if (d.role) yield chunkOf([{ index: c.index, delta: { role: d.role, content: '' }, logprobs: null, finish_reason: null }]);
-            if (typeof d.content === 'string' && d.content !== '') {
-              s.pending += d.content;
-              if (holdWhole) s.full += d.content;
-            }
-            for (const tc of d.tool_calls ?? []) {
-              const t = (s.tools[tc.index] ??= { type: 'function', name: '', args: '' });
-              if (tc.id) t.id = tc.id;
-              if (tc.function?.name) t.name += tc.function.name;
-              if (tc.function?.arguments) t.args += tc.function.arguments;
-            }
-            if (c.finish_reason) s.finish = c.finish_reason;
-            if (!touched.includes(s)) touched.push(s);
-          }
-          const more = await raceImmediate(next);
-          if (more === PENDING) break;
-          if (more.done) {
-            ended = true;
-            break;
-          }
+        } else {
+          if (r.done) break;
           next = iterator.next();
-          chunk = more.value;
-        }
-        for (const s of touched) {
-          if (s.done) continue;
-          const text = await release(s, s.finish !== null);
-          if (text) yield textChunk(s.index, text);
-          if (s.finish !== null) {
-            const tools = await releaseTools(s);
-            if (tools) yield tools;
-            s.done = true;
-            yield chunkOf([{ index: s.index, delta: {}, logprobs: null, finish_reason: s.finish as 'stop' }], { sluice_guardrail: hooks.report() });
+          // The chunks of one read are scanned together: one scan per network read.
+          const touched: ChoiceState[] = [];
+          const after: ChatCompletionChunk[] = [];
+          for (const chunk of r.value) {
+            envelope ??= { id: chunk.id, object: chunk.object, created: chunk.created, model: chunk.model, system_fingerprint: chunk.system_fingerprint };
+            if (!Array.isArray(chunk.choices) || chunk.choices.length === 0) after.push(chunk); // usage
+            for (const c of chunk.choices ?? []) {
+              const s = state(c.index);
+              const d = c.delta ?? {};
+              if (d.role) out.push(chunkOf([{ index: c.index, delta: { role: d.role, content: '' }, logprobs: null, finish_reason: null }]));
+              if (typeof d.content === 'string' && d.content !== '') {
+                s.pending += d.content;
+                if (holdWhole) s.full += d.content;
+              }
+              for (const tc of d.tool_calls ?? []) {
+                const t = (s.tools[tc.index] ??= { type: 'function', name: '', args: '' });
+                if (tc.id) t.id = tc.id;
+                if (tc.function?.name) t.name += tc.function.name;
+                if (tc.function?.arguments) t.args += tc.function.arguments;
+              }
+              if (c.finish_reason) s.finish = c.finish_reason;
+              if (!touched.includes(s)) touched.push(s);
+            }
           }
+          for (const s of touched) {
+            if (s.done) continue;
+            const text = await release(s, s.finish !== null);
+            if (text) out.push(textChunk(s.index, text));
+            if (s.finish !== null) {
+              const tools = await releaseTools(s);
+              if (tools) out.push(tools);
+              s.done = true;
+              out.push(chunkOf([{ index: s.index, delta: {}, logprobs: null, finish_reason: s.finish as 'stop' }], { sluice_guardrail: hooks.report() }));
+            }
+          }
+          out.push(...after);
         }
-        for (const c of after) yield c;
-        if (ended) break;
+        if (out.length > 0) {
+          const batch = out;
+          out = [];
+          yield batch;
+        }
       }
     } catch (err) {
       if (!(err instanceof Blocked)) throw err;
       hooks.onBlocked(err.policy);
       if (err.policy.onBlock === 'error') throw contentFilterError(err.policy.messages.blockedOutput);
-      yield textChunk(err.index, err.policy.messages.blockedOutput);
+      // What this read released before the block still goes out first.
+      out.push(textChunk(err.index, err.policy.messages.blockedOutput));
       for (const s of states.values()) {
         if (s.done) continue;
-        yield chunkOf([{ index: s.index, delta: {}, logprobs: null, finish_reason: 'content_filter' }], { sluice_guardrail: hooks.report() });
+        out.push(chunkOf([{ index: s.index, delta: {}, logprobs: null, finish_reason: 'content_filter' }], { sluice_guardrail: hooks.report() }));
       }
       if (!states.has(err.index)) {
-        yield chunkOf([{ index: err.index, delta: {}, logprobs: null, finish_reason: 'content_filter' }], { sluice_guardrail: hooks.report() });
+        out.push(chunkOf([{ index: err.index, delta: {}, logprobs: null, finish_reason: 'content_filter' }], { sluice_guardrail: hooks.report() }));
       }
+      yield out;
     } finally {
       // Closes the upstream (guardrail block or client gone); a pending read settles on its own.
       void next.catch(() => undefined);
@@ -242,12 +240,6 @@ export function guardStream(run: GuardrailRun, hooks: StreamGuardHooks): ChunkTr
 }
 
 const IDLE = Symbol('idle');
-const PENDING = Symbol('pending');
-
-/** The next chunk if it is already there (same read), else PENDING. */
-function raceImmediate<T>(next: Promise<T>): Promise<T | typeof PENDING> {
-  return Promise.race([next, new Promise<typeof PENDING>((resolve) => setImmediate(resolve, PENDING))]);
-}
 
 function raceIdle<T>(next: Promise<T>): Promise<T | typeof IDLE> {
   let timer: NodeJS.Timeout | undefined;

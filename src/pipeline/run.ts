@@ -5,7 +5,7 @@
  */
 import type { ChatCompletion, ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { contentFilterError, modelNotAllowed, modelNotFound } from '../errors.js';
-import type { JsonObject } from '../providers/types.js';
+import type { ChunkBatch, JsonObject } from '../providers/types.js';
 import type { Metrics } from '../metrics.js';
 import type { SessionStore, StoredMessage } from '../store/types.js';
 import type { ChatContext } from './context.js';
@@ -24,7 +24,7 @@ import { RAW_JSON } from '../sse/encode.js';
 
 export type ChatOutcome =
   | { kind: 'json'; status: number; body: JsonObject }
-  | { kind: 'stream'; events: AsyncIterable<ChatCompletionChunk>; hooks: StreamHooks };
+  | { kind: 'stream'; events: AsyncIterable<ChunkBatch>; hooks: StreamHooks };
 
 export interface PipelineDeps {
   metrics: Metrics;
@@ -107,7 +107,7 @@ export async function runChat(ctx: ChatContext, deps: PipelineDeps): Promise<Cha
     if (guard) transforms.push(finishReport(guard));
     if (assembler) transforms.push(assemble(assembler));
   }
-  let events: AsyncIterable<ChatCompletionChunk> = result.events;
+  let events: AsyncIterable<ChunkBatch> = result.events;
   for (const t of transforms) events = t(events);
   let firstToken = false;
   return {
@@ -148,12 +148,14 @@ function guardedOutput(ctx: ChatContext, guard: GuardrailRun, deps: PipelineDeps
 /** Without output checks the finish chunk still carries the whole guardrail value. */
 function finishReport(guard: GuardrailRun): ChunkTransform {
   return async function* (source) {
-    for await (const chunk of source) {
-      if (chunk.choices?.some((c) => c.finish_reason)) {
-        (chunk as ChatCompletionChunk & { sluice_guardrail?: string }).sluice_guardrail = reportValue(guard);
-        delete (chunk as { [RAW_JSON]?: string })[RAW_JSON];
+    for await (const batch of source) {
+      for (const chunk of batch) {
+        if (chunk.choices?.some((c) => c.finish_reason)) {
+          (chunk as ChatCompletionChunk & { sluice_guardrail?: string }).sluice_guardrail = reportValue(guard);
+          delete (chunk as { [RAW_JSON]?: string })[RAW_JSON];
+        }
       }
-      yield chunk;
+      yield batch;
     }
   };
 }
@@ -166,9 +168,9 @@ function countTokens(ctx: ChatContext, deps: PipelineDeps, usage: { prompt_token
 
 function assemble(assembler: AnswerAssembler): ChunkTransform {
   return async function* (source) {
-    for await (const chunk of source) {
-      assembler.add(chunk);
-      yield chunk;
+    for await (const batch of source) {
+      for (const chunk of batch) assembler.add(chunk);
+      yield batch;
     }
   };
 }

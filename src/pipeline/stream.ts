@@ -7,8 +7,10 @@ import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { GatewayError, errorBody } from '../errors.js';
 import { StreamFault } from '../providers/types.js';
 import { SSE_DONE, sseData } from '../sse/encode.js';
+import type { ChunkBatch } from '../providers/types.js';
 
-export type ChunkTransform = (source: AsyncIterable<ChatCompletionChunk>) => AsyncIterable<ChatCompletionChunk>;
+/** Transforms work on the chunks of one upstream read at a time (see ChunkBatch). */
+export type ChunkTransform = (source: AsyncIterable<ChunkBatch>) => AsyncIterable<ChunkBatch>;
 
 export interface StreamHooks {
   /** Runs after the last chunk and before `[DONE]`; a throw becomes an SSE error event. */
@@ -33,18 +35,22 @@ export class ClientGone extends Error {}
  * Writes the chunks as SSE frames into `emit`: `[DONE]` only after a finish_reason (one is never
  * invented), and a fault after the headers went out as an error event without `[DONE]`.
  */
-export async function pumpSse(source: AsyncIterable<ChatCompletionChunk>, hooks: StreamHooks, emit: FrameSink): Promise<void> {
+export async function pumpSse(source: AsyncIterable<ChunkBatch>, hooks: StreamHooks, emit: FrameSink): Promise<void> {
   let finished = false;
   let sawContent = false;
   try {
-    for await (const chunk of source) {
-      hooks.onChunk?.(chunk);
-      if (!finished && hasFinish(chunk)) finished = true;
-      if (!sawContent && hooks.onFirstContent && chunk.choices?.some((c) => c.delta?.content || c.delta?.tool_calls)) {
-        sawContent = true;
-        hooks.onFirstContent();
+    for await (const batch of source) {
+      let frames = '';
+      for (const chunk of batch) {
+        hooks.onChunk?.(chunk);
+        if (!finished && hasFinish(chunk)) finished = true;
+        if (!sawContent && hooks.onFirstContent && chunk.choices?.some((c) => c.delta?.content || c.delta?.tool_calls)) {
+          sawContent = true;
+          hooks.onFirstContent();
+        }
+        frames += sseData(chunk);
       }
-      const wait = emit(sseData(chunk));
+      const wait = emit(frames);
       if (wait) await wait;
     }
     if (!finished) throw new StreamFault('upstream_error', 'The upstream stream ended before a finish_reason.');

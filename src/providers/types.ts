@@ -3,6 +3,7 @@
  * hand-written map (./index.ts); routing and retries live in the pipeline, not here.
  */
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
+import type { CancelSignal } from '../cancel-signal.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -10,13 +11,16 @@ export interface UpstreamCall {
   /** The body as the upstream receives it (upstream model name already set). */
   body: JsonObject;
   stream: boolean;
-  signal: AbortSignal;
+  signal: CancelSignal;
   requestId: string;
 }
 
+/** The chunks of one upstream read, in order; never empty. */
+export type ChunkBatch = ChatCompletionChunk[];
+
 export type UpstreamResult =
   | { kind: 'json'; status: number; body: JsonObject; headers: Record<string, string> }
-  | { kind: 'stream'; status: number; headers: Record<string, string>; events: AsyncIterable<ChatCompletionChunk> };
+  | { kind: 'stream'; status: number; headers: Record<string, string>; events: AsyncIterable<ChunkBatch> };
 
 /** Why one attempt at one target failed; decides retry, fallback and the client's status. */
 export type FailureKind =
@@ -58,6 +62,6 @@ export interface Provider {
   readonly type: string;
   chat(call: UpstreamCall): Promise<UpstreamResult>;
   /** Any other JSON endpoint (embeddings, moderations) for engines that delegate. */
-  postJson(path: string, body: JsonObject, signal: AbortSignal): Promise<JsonObject>;
+  postJson(path: string, body: JsonObject, signal: CancelSignal): Promise<JsonObject>;
   close(): Promise<void>;
 }

@@ -29,10 +29,7 @@ export function registerRateLimit(v1: FastifyInstance): void {
     }
   };
 
-  v1.addHook('onRequest', async (req, reply) => {
-    const tenant = req.tenant;
-    const limits = tenant?.config.rate_limit;
-    if (!tenant || !limits) return;
+  const countRequest = async (req: FastifyRequest, reply: FastifyReply, tenant: Tenant, limits: RateLimits): Promise<void> => {
     const rpm = limits.requests_per_minute;
     const tpm = limits.tokens_per_minute;
     // A read of the token window (amount 0) rides along so every response tells the budget.
@@ -44,22 +41,42 @@ export function registerRateLimit(v1: FastifyInstance): void {
     if (tokens) setHeaders(reply, tokens);
     if (requests && !requests.allowed) throw rateLimitExceeded(tenant.name, requests, 1);
     if (tokens && spendsTokens(req) && tokens.count >= tokens.limit) throw rateLimitExceeded(tenant.name, tokens);
-  });
+  };
 
-  v1.addHook('preHandler', async (req, reply) => {
-    const tenant = req.tenant;
-    const tpm = tenant?.config.rate_limit?.tokens_per_minute;
-    const body = req.body;
-    // A body that is not an object is a 400 from the route: nothing to charge.
-    if (!tenant || tpm === undefined || !spendsTokens(req) || !isObject(body)) return;
+  const chargeTokens = async (req: FastifyRequest, reply: FastifyReply, tenant: Tenant, tpm: number, body: Record<string, unknown>): Promise<void> => {
     const sampling = typeof body.model === 'string' ? tenant.samplingFor(body.model) : tenant.config.sampling;
     const cost = estimateRequestTokens(body, sampling);
     const tokens = await hit(req, tenant, 'tokens', cost, tpm);
     if (!tokens) return;
     setHeaders(reply, tokens);
     if (!tokens.allowed) throw cost > tpm ? requestTooLarge(tenant.name, tokens, cost) : rateLimitExceeded(tenant.name, tokens, cost);
+  };
+
+  // Callback hooks: a tenant without limits passes without a promise being made.
+  v1.addHook('onRequest', (req, reply, done) => {
+    const tenant = req.tenant;
+    const limits = tenant?.config.rate_limit;
+    if (!tenant || !limits) {
+      done();
+      return;
+    }
+    countRequest(req, reply, tenant, limits).then(() => done(), done);
+  });
+
+  v1.addHook('preHandler', (req, reply, done) => {
+    const tenant = req.tenant;
+    const tpm = tenant?.config.rate_limit?.tokens_per_minute;
+    const body = req.body;
+    // A body that is not an object is a 400 from the route: nothing to charge.
+    if (!tenant || tpm === undefined || !spendsTokens(req) || !isObject(body)) {
+      done();
+      return;
+    }
+    chargeTokens(req, reply, tenant, tpm, body).then(() => done(), done);
   });
 }
+
+type RateLimits = NonNullable<Tenant['config']['rate_limit']>;
 
 function spendsTokens(req: FastifyRequest): boolean {
   return req.method === 'POST' && TOKEN_ROUTES.has(req.routeOptions.url ?? '');

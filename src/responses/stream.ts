@@ -4,7 +4,7 @@
  * then completed / incomplete; a failure is a `response.failed` event and the stream ends.
  */
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
-import type { JsonObject } from '../providers/types.js';
+import type { ChunkBatch, JsonObject } from '../providers/types.js';
 import { GatewayError } from '../errors.js';
 import { StreamFault } from '../providers/types.js';
 import { functionCallItem, messageItem, newId, outputText, responseObject, usageOf, type ResponseShell } from './response.js';
@@ -24,7 +24,12 @@ interface CallState {
   outputIndex: number;
 }
 
-export async function* responsesEvents(shell: ResponseShell, source: AsyncIterable<ChatCompletionChunk>, hooks: ResponsesStreamHooks): AsyncGenerator<string> {
+/** The Responses translation works chunk by chunk; its frames are joined per tick by the writer. */
+async function* chunksOf(source: AsyncIterable<ChunkBatch>): AsyncGenerator<ChatCompletionChunk> {
+  for await (const batch of source) yield* batch;
+}
+
+export async function* responsesEvents(shell: ResponseShell, source: AsyncIterable<ChunkBatch>, hooks: ResponsesStreamHooks): AsyncGenerator<string> {
   let seq = 0;
   const frame = (type: string, data: JsonObject) => `event: ${type}\ndata: ${JSON.stringify({ type, sequence_number: seq++, ...data })}\n\n`;
   const output: JsonObject[] = [];
@@ -48,7 +53,7 @@ export async function* responsesEvents(shell: ResponseShell, source: AsyncIterab
   };
 
   try {
-    for await (const chunk of source) {
+    for await (const chunk of chunksOf(source)) {
       hooks.onChunk?.(chunk);
       if (chunk.usage) usage = usageOf(chunk.usage);
       for (const choice of chunk.choices ?? []) {

@@ -4,18 +4,19 @@ import type { JsonObject } from '../providers/types.js';
 import type { Tenant } from '../config/runtime.js';
 import { validateChatRequest } from '../openai/chat-request.js';
 import type { ChatContext } from '../pipeline/context.js';
+import { ClientCancel, type CancelSignal } from '../cancel-signal.js';
 import { runChat } from '../pipeline/run.js';
 import { pumpSse } from '../pipeline/stream.js';
 import { SSE_HEADERS } from '../sse/encode.js';
 import { pushSse } from '../sse/write.js';
 
 /** Aborts when the client goes away before the response ended, cancelling the upstream. */
-export function clientAbortSignal(reply: FastifyReply): AbortSignal {
-  const ac = new AbortController();
+export function clientAbortSignal(reply: FastifyReply): CancelSignal {
+  const cancel = new ClientCancel();
   reply.raw.once('close', () => {
-    if (!reply.raw.writableFinished) ac.abort(new Error('client disconnected'));
+    if (!reply.raw.writableFinished) cancel.abort(new Error('client disconnected'));
   });
-  return ac.signal;
+  return cancel;
 }
 
 /** Content reaches the logs only when the config asks (server- or tenant-wide), and as the upstream saw it (masked). */

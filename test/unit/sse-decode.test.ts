@@ -12,8 +12,9 @@ async function* bytes(pieces: Uint8Array[]) {
 
 async function collect(pieces: Uint8Array[]) {
   const out: string[] = [];
-  for await (const c of decodeChatStream(bytes(pieces), { classifyError: (e) => new StreamFault('upstream_error', String(e)) })) {
-    out.push(c.choices[0]?.delta?.content ?? '');
+  for await (const batch of decodeChatStream(bytes(pieces), { classifyError: (e) => new StreamFault('upstream_error', String(e)) })) {
+    expect(batch.length).toBeGreaterThan(0);
+    for (const c of batch) out.push(c.choices[0]?.delta?.content ?? '');
   }
   return out;
 }
@@ -44,5 +45,26 @@ describe('upstream SSE decoding', () => {
 
   it('reads a last event that lacks its blank line', async () => {
     expect(await collect([enc.encode(chunk('a') + chunk('b', 'stop').trimEnd())])).toEqual(['a', 'b']);
+  });
+
+  it('yields the chunks of one read as one batch, and a later read as the next', async () => {
+    const batches: string[][] = [];
+    const reads = [enc.encode(chunk('a') + chunk('b')), enc.encode(chunk('c', 'stop') + 'data: [DONE]\n\n')];
+    for await (const batch of decodeChatStream(bytes(reads), { classifyError: (e) => new StreamFault('upstream_error', String(e)) })) {
+      batches.push(batch.map((c) => c.choices[0]?.delta?.content ?? ''));
+    }
+    expect(batches).toEqual([['a', 'b'], ['c']]);
+  });
+
+  it('hands over the good chunks of a read before the fault of a bad event in it', async () => {
+    const seen: string[] = [];
+    const reads = [enc.encode(chunk('a') + chunk('b') + 'data: {oops\n\n')];
+    const err = await (async () => {
+      for await (const batch of decodeChatStream(bytes(reads), { classifyError: (e) => new StreamFault('upstream_error', String(e)) })) {
+        for (const c of batch) seen.push(c.choices[0]?.delta?.content ?? '');
+      }
+    })().catch((e: unknown) => e);
+    expect(seen).toEqual(['a', 'b']);
+    expect(err).toBeInstanceOf(StreamFault);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Runtime } from '../../config/runtime.js';
 import type { JsonObject } from '../../providers/types.js';
+import { toAbortSignal, type CancelSignal } from '../../cancel-signal.js';
 import type { ContentCategory, GroundingScores } from '../types.js';
 import type { CompiledPolicy, EngineSettings } from './compile.js';
 import type { Finding } from './findings.js';
@@ -47,7 +48,7 @@ const confidenceOf = (score: number): 'low' | 'medium' | 'high' | undefined =>
 const ENGINE_TIMEOUT_MS = 10_000;
 const embeddingCache = new WeakMap<CompiledPolicy, Promise<number[][]>>();
 
-export function createDelegates(runtime: Runtime, signal?: AbortSignal): Delegates {
+export function createDelegates(runtime: Runtime, signal?: CancelSignal): Delegates {
   function target(engine: EngineSettings) {
     const model = engine.engineModel ? runtime.models.get(engine.engineModel) : undefined;
     const t = model?.targets[0];
@@ -55,7 +56,7 @@ export function createDelegates(runtime: Runtime, signal?: AbortSignal): Delegat
     if (!t || !provider) throw new Error(`engine model '${engine.engineModel}' has no usable target`);
     return { provider, model: t.model };
   }
-  const timeout = () => (signal ? AbortSignal.any([signal, AbortSignal.timeout(ENGINE_TIMEOUT_MS)]) : AbortSignal.timeout(ENGINE_TIMEOUT_MS));
+  const timeout = () => (signal ? AbortSignal.any([toAbortSignal(signal), AbortSignal.timeout(ENGINE_TIMEOUT_MS)]) : AbortSignal.timeout(ENGINE_TIMEOUT_MS));
 
   async function judge(engine: EngineSettings, system: string, user: string): Promise<JsonObject> {
     const { provider, model } = target(engine);

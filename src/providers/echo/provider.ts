@@ -85,19 +85,19 @@ export function describe(body: JsonObject): string {
 async function* streamOf(
   text: string,
   meta: { id: string; created: number; model: string; n: number; usage: JsonObject | undefined },
-): AsyncGenerator<ChatCompletionChunk> {
+): AsyncGenerator<ChatCompletionChunk[]> {
   const base = { id: meta.id, object: 'chat.completion.chunk' as const, created: meta.created, model: meta.model, system_fingerprint: 'sluice-echo' };
   const pieces = text.match(/\S+\s*|\s+/g) ?? [text];
   for (let index = 0; index < meta.n; index++) {
-    yield { ...base, choices: [{ index, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }] };
+    yield [{ ...base, choices: [{ index, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }] }];
   }
   for (const piece of pieces) {
     for (let index = 0; index < meta.n; index++) {
-      yield { ...base, choices: [{ index, delta: { content: piece }, logprobs: null, finish_reason: null }] };
+      yield [{ ...base, choices: [{ index, delta: { content: piece }, logprobs: null, finish_reason: null }] }];
     }
   }
   for (let index = 0; index < meta.n; index++) {
-    yield { ...base, choices: [{ index, delta: {}, logprobs: null, finish_reason: 'stop' }] };
+    yield [{ ...base, choices: [{ index, delta: {}, logprobs: null, finish_reason: 'stop' }] }];
   }
-  if (meta.usage) yield { ...base, choices: [], usage: meta.usage as unknown as ChatCompletionChunk['usage'] };
+  if (meta.usage) yield [{ ...base, choices: [], usage: meta.usage as unknown as ChatCompletionChunk['usage'] }];
 }

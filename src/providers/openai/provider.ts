@@ -5,6 +5,7 @@
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import type { ProviderConfig } from '../../config/schema.js';
 import type { MissingVar } from '../../config/expand.js';
+import type { CancelSignal } from '../../cancel-signal.js';
 import { decodeChatStream } from '../../sse/decode.js';
 import { StreamFault, UpstreamFailure, type JsonObject, type Provider, type UpstreamCall, type UpstreamResult } from '../types.js';
 import { classifyTransportError, parseRetryAfter } from './transport-errors.js';
@@ -33,7 +34,7 @@ export function createOpenAIProvider(name: string, cfg: ProviderConfig, missingV
 
   const url = (path: string) => `${basePath}${path}${query ? `?${query}` : ''}`;
 
-  async function send(path: string, body: JsonObject, signal: AbortSignal, stream: boolean, requestId?: string): Promise<Dispatcher.ResponseData> {
+  async function send(path: string, body: JsonObject, signal: CancelSignal, stream: boolean, requestId?: string): Promise<Dispatcher.ResponseData> {
     if (missingKeyVar && !cfg.api_key) {
       throw new UpstreamFailure('misconfigured', `provider '${name}' has no API key: the environment variable ${missingKeyVar} is not set`);
     }
@@ -43,8 +44,9 @@ export function createOpenAIProvider(name: string, cfg: ProviderConfig, missingV
         path: url(path),
         headers: requestId ? { ...headers, 'x-request-id': requestId, accept: stream ? 'text/event-stream' : 'application/json' } : headers,
         body: JSON.stringify(body),
-        // The client going away aborts the exchange, stream included.
-        signal,
+        // The client going away aborts the exchange, stream included. undici listens through
+        // addEventListener, which a CancelSignal has; its types only name AbortSignal.
+        signal: signal as AbortSignal,
         // undici's own timers instead of a deadline controller per attempt: timeout_ms for the
         // response headers and (as silence) a whole non-streamed body; stream_idle_timeout_ms
         // between the chunks of a stream.
@@ -57,7 +59,7 @@ export function createOpenAIProvider(name: string, cfg: ProviderConfig, missingV
     }
   }
 
-  async function readJson(res: Dispatcher.ResponseData, clientSignal: AbortSignal): Promise<unknown> {
+  async function readJson(res: Dispatcher.ResponseData, clientSignal: CancelSignal): Promise<unknown> {
     let text: string;
     try {
       text = await res.body.text();
@@ -115,7 +117,7 @@ export function createOpenAIProvider(name: string, cfg: ProviderConfig, missingV
       });
       return { kind: 'stream', status: res.statusCode, headers: pickHeaders(res.headers), events };
     },
-    async postJson(path: string, body: JsonObject, signal: AbortSignal): Promise<JsonObject> {
+    async postJson(path: string, body: JsonObject, signal: CancelSignal): Promise<JsonObject> {
       const res = await send(path, body, signal, false);
       const parsed = await readJson(res, signal);
       if (res.statusCode >= 400) throw failureFromStatus(res.statusCode, parsed, res.headers);
