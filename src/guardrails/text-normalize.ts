@@ -38,16 +38,26 @@ export function foldCodePoint(codePoint: number): string {
   return decomposed.toLowerCase().replace(/ß/g, 'ss').normalize('NFC');
 }
 
-/** Wraps a mapper with a per-code-point cache (dense for the BMP, a map above it). */
+/**
+ * Wraps a mapper with a per-code-point cache: dense for the BMP in pages of 256 code points,
+ * made when text first uses them (a whole BMP table would be 512 KB of heap per mapper, while
+ * real text touches a few pages), and a bounded map above it.
+ */
 export function cachedMapper(mapper: CodePointMapper): CodePointMapper {
-  const bmp: (string | undefined)[] = new Array<string | undefined>(0x10000);
+  const pages: ((string | undefined)[] | undefined)[] = [];
+  for (let i = 0; i < 256; i++) pages.push(undefined);
   const astral = new Map<number, string>();
   return (codePoint) => {
     if (codePoint < 0x10000) {
-      let mapped = bmp[codePoint];
+      let page = pages[codePoint >> 8];
+      if (page === undefined) {
+        page = new Array<string | undefined>(256).fill(undefined);
+        pages[codePoint >> 8] = page;
+      }
+      let mapped = page[codePoint & 0xff];
       if (mapped === undefined) {
         mapped = mapper(codePoint);
-        bmp[codePoint] = mapped;
+        page[codePoint & 0xff] = mapped;
       }
       return mapped;
     }

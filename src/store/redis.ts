@@ -8,8 +8,8 @@
  * capped backoff, so Redis going away and coming back never needs a restart.
  */
 import { createHash } from 'node:crypto';
-import { Cluster, Redis } from 'ioredis';
-import type { ClusterOptions, RedisOptions, Result } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Cluster, ClusterOptions, Redis, RedisOptions, Result } from 'ioredis';
 import { countMessageTokensWith, loadTokenCounter } from './count-tokens.js';
 import { createKeyBuilder } from './keys.js';
 import type { KeyBuilder } from './keys.js';
@@ -232,13 +232,18 @@ function createClient(options: RedisStoreOptions): Client {
         ...(nodes.some((node) => node.tls) ? { tls: {} } : {}),
       },
     };
-    return new Cluster(
+    return new (ioredis().Cluster)(
       nodes.map(({ host, port }) => ({ host, port })),
       clusterOptions,
     );
   }
   if (!options.url) throw new TypeError('redis store needs a url or cluster nodes');
-  return new Redis(options.url, { ...failFast, retryStrategy: reconnectDelay });
+  return new (ioredis().Redis)(options.url, { ...failFast, retryStrategy: reconnectDelay });
+}
+
+/** The client library, loaded with the first Redis store: deployments without one never load it. */
+function ioredis(): typeof import('ioredis') {
+  return createRequire(import.meta.url)('ioredis') as typeof import('ioredis');
 }
 
 /** Lua's tonumber() cannot be trusted with "Infinity" or "NaN": an unbounded limit becomes a huge one. */

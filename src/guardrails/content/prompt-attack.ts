@@ -59,6 +59,7 @@ export function compilePromptAttackScorer(classes: WordClasses): PromptAttackSco
     };
     for (const compiled of compileVariants(rule.p, classes, signal)) index.add(compiled);
   }
+  index.seal();
 
   function collect(tokens: TokenStream, evidence: Map<SignalKind, Evidence>, offset: number, span: Evidence | null): void {
     for (let i = 0; i < tokens.length; i++) {

@@ -83,6 +83,8 @@ export function compileRules(
     }
   }
 
+  index.seal();
+
   // hits per rule id, kept between calls; only the ids a call touched are reset
   const perRule = new Uint16Array(nextId);
   const touched: number[] = [];

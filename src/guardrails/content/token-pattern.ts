@@ -146,21 +146,41 @@ function splitTopLevel(pattern: string): string[] {
  * choices has no word to anchor on and becomes one pattern per phrase.
  */
 export function compileVariants<T>(pattern: string, classes: WordClasses, payload: T): CompiledPattern<T>[] {
-  const out: CompiledPattern<T>[] = [];
-  for (const variant of expandBraces(pattern)) out.push(...anchorable(parsePattern(variant, classes), payload));
-  return out;
+  return patternVariants(pattern, classes).map((elements) => compilePattern(elements, payload));
 }
 
-function anchorable<T>(elements: PatternElement[], payload: T): CompiledPattern<T>[] {
+/**
+ * The element lists of a pattern's indexable variants. Several compiled tables read the same
+ * rules (the matcher, the unmasker, the vocabulary): each pattern is parsed once per class
+ * table, and the lists are shared, never changed.
+ */
+const variantsByClasses = new WeakMap<WordClasses, Map<string, PatternElement[][]>>();
+
+export function patternVariants(pattern: string, classes: WordClasses): readonly PatternElement[][] {
+  let parsed = variantsByClasses.get(classes);
+  if (!parsed) {
+    parsed = new Map();
+    variantsByClasses.set(classes, parsed);
+  }
+  let variants = parsed.get(pattern);
+  if (!variants) {
+    variants = [];
+    for (const variant of expandBraces(pattern)) variants.push(...anchorable(parsePattern(variant, classes)));
+    parsed.set(pattern, variants);
+  }
+  return variants;
+}
+
+function anchorable(elements: PatternElement[]): PatternElement[][] {
   const best = Math.min(...elements.map(anchorCost));
   // no rare word to look the pattern up by: spell out a phrase choice, whose words may be rarer
   const at = best < COMMON_COST ? -1 : elements.findIndex((e) => e.kind === 'phrase');
   const phrase = elements[at];
-  if (!phrase || phrase.kind !== 'phrase') return best === Number.POSITIVE_INFINITY ? [] : [compilePattern(elements, payload)];
-  const out: CompiledPattern<T>[] = [];
+  if (!phrase || phrase.kind !== 'phrase') return best === Number.POSITIVE_INFINITY ? [] : [elements];
+  const out: PatternElement[][] = [];
   for (const option of phrase.options) {
     const words: PatternElement[] = option.map((set) => ({ kind: 'word', set, optional: false }));
-    out.push(...anchorable([...elements.slice(0, at), ...words, ...elements.slice(at + 1)], payload));
+    out.push(...anchorable([...elements.slice(0, at), ...words, ...elements.slice(at + 1)]));
   }
   return out;
 }

@@ -99,6 +99,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenStre
     let lower = 0;
     let upper = 0;
     let other = 0;
+    let nonAscii = 0;
     let previous = -1;
     let run = 0;
     let longRun = false;
@@ -108,7 +109,10 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenStre
       if (cls === SEP) break;
       if (cls === LOWER) lower++;
       else if (cls === UPPER) upper++;
-      else other++;
+      else {
+        other++;
+        if (c >= 128) nonAscii++;
+      }
       const folded = cls === UPPER ? c | 0x20 : c;
       run = folded === previous ? run + 1 : 1;
       if (run >= 3) longRun = true;
@@ -142,8 +146,10 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenStre
       isCaps = upper > 1 && lower === 0 ? 1 : 0;
     } else {
       const token = text.slice(s, e);
-      isCaps = token.length > 1 && token === token.toUpperCase() && token !== token.toLowerCase() ? 1 : 0;
-      value = normaliseToken(token);
+      // edge symbols hold no letters, so the word's letter counts are the token's
+      if (nonAscii === 0) isCaps = e - s > 1 && lower === 0 && upper > 0 ? 1 : 0;
+      else isCaps = token.length > 1 && token === token.toUpperCase() && token !== token.toLowerCase() ? 1 : 0;
+      value = normaliseCached(token);
       if (value.includes('*')) value = options.unmask?.(value) ?? value;
       longRun = squeezeRuns(value) !== '';
     }
@@ -164,6 +170,27 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenStre
 function isEdgeSymbol(code: number): boolean {
   // ' ’ @ * ! | and $ (36); `$` is only stripped at the start
   return code === 39 || code === 0x2019 || code === 64 || code === 42 || code === 33 || code === 124 || code === 36;
+}
+
+/**
+ * Normalised forms of recent tokens. Tokens that need normalising (contractions, leet, accents)
+ * repeat within a text; a hit saves the regex tests and the strings built along the way.
+ */
+const normalised = new Map<string, string>();
+const MAX_NORMALISED = 4096;
+/** Longer tokens are normalised every time, so the cache cannot pin large strings. */
+const MAX_CACHED_TOKEN = 32;
+
+function normaliseCached(token: string): string {
+  if (token.length > MAX_CACHED_TOKEN) return normaliseToken(token);
+  let value = normalised.get(token);
+  if (value === undefined) {
+    value = normaliseToken(token);
+    // cleared rather than evicted one by one: a flood of distinct tokens is not worth keeping
+    if (normalised.size >= MAX_NORMALISED) normalised.clear();
+    normalised.set(token, value);
+  }
+  return value;
 }
 
 export function normaliseToken(token: string): string {

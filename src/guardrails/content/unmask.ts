@@ -3,7 +3,7 @@
  * stand for. Only lexicon words are candidates, so a masked word can only become a listed word.
  */
 import type { ContentRule } from './rule-matcher.js';
-import { compileVariants } from './token-pattern.js';
+import { patternVariants } from './token-pattern.js';
 import type { WordClasses } from './word-set.js';
 
 // profanity that the category rules use inside phrases rather than as single words
@@ -20,7 +20,7 @@ export function compileUnmasker(rules: readonly ContentRule[], classes: WordClas
   for (const w of EXTRA) add(w);
   const preferred = new Set(EXTRA);
   for (const rule of rules) {
-    for (const { elements } of compileVariants(rule.p, classes, null)) {
+    for (const elements of patternVariants(rule.p, classes)) {
       const only = elements[0];
       if (elements.length === 1 && only?.kind === 'word') for (const w of only.set.exact) add(w);
     }

@@ -3,13 +3,13 @@
  * ("a n i g g e r" is "a" plus a listed word, not one unknown word).
  */
 import type { ContentRule } from './rule-matcher.js';
-import { compileVariants } from './token-pattern.js';
+import { patternVariants } from './token-pattern.js';
 import type { WordClasses } from './word-set.js';
 
 export function lexiconVocabulary(rules: readonly ContentRule[], classes: WordClasses): Set<string> {
   const words = new Set<string>();
   for (const rule of rules) {
-    for (const { elements } of compileVariants(rule.p, classes, null)) {
+    for (const elements of patternVariants(rule.p, classes)) {
       for (const element of elements) {
         const sets = element.kind === 'word' ? [element.set] : element.kind === 'phrase' ? element.options.flat() : [];
         for (const set of sets) for (const w of set.exact) words.add(w);

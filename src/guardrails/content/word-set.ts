@@ -18,9 +18,26 @@ export function emptyWordSet(): WordSet {
   return { exact: new Set(), squeezed: new Set(), prefixes: [], prefixStarts: new Set() };
 }
 
-export function parseWordSet(spec: string, classes: WordClasses = new Map()): WordSet {
+const NO_CLASSES: WordClasses = new Map();
+
+/**
+ * Parsed sets by spec, per class table. Lexicon patterns repeat the same elements ("@target",
+ * "@insultnoun") hundreds of times, and each copy of a large class would hold its own thousand
+ * forms: equal specs share one set instead. Sets are never changed once parsed.
+ */
+const parsedByClasses = new WeakMap<WordClasses, Map<string, WordSet>>();
+
+export function parseWordSet(spec: string, classes: WordClasses = NO_CLASSES): WordSet {
+  let parsed = parsedByClasses.get(classes);
+  if (!parsed) {
+    parsed = new Map();
+    parsedByClasses.set(classes, parsed);
+  }
+  const known = parsed.get(spec);
+  if (known) return known;
   const set = emptyWordSet();
   for (const item of spec.split('|')) addItem(set, item.trim(), classes);
+  parsed.set(spec, set);
   return set;
 }
 

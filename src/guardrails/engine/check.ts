@@ -39,14 +39,16 @@ const wants = (opts: CheckOptions, kind: GuardrailKind) => !opts.kinds || opts.k
 export async function checkText(policy: CompiledPolicy, text: string, opts: CheckOptions): Promise<Finding[]> {
   const out: Finding[] = [];
   const d = opts.direction;
-  const base = { policy: policy.name };
+  // Findings are written out field by field: an object spread per finding costs microseconds in
+  // V8, which for the tens of thousands of hits of a long hostile text is most of the check.
+  const name = policy.name;
 
   if (policy.pii && policy.pii.directions.has(d) && wants(opts, 'pii')) {
     for (const m of policy.pii.detector(text)) {
       const action = policy.pii.actions.get(m.entity)?.[d] ?? 'none';
       if (action === 'none') continue;
       out.push({
-        ...base,
+        policy: name,
         kind: 'pii',
         action: action === 'block' ? 'blocked' : action === 'anonymize' ? 'anonymized' : 'pseudonymized',
         detail: m.entity,
@@ -59,7 +61,7 @@ export async function checkText(policy: CompiledPolicy, text: string, opts: Chec
 
   if (policy.words && policy.words.directions.has(d) && wants(opts, 'words')) {
     for (const m of policy.words.detector(text)) {
-      out.push({ ...base, kind: 'words', action: policy.words.action === 'mask' ? 'masked' : 'blocked', detail: m.rule, score: 1, start: m.start, end: m.end });
+      out.push({ policy: name, kind: 'words', action: policy.words.action === 'mask' ? 'masked' : 'blocked', detail: m.rule, score: 1, start: m.start, end: m.end });
     }
   }
 
@@ -76,7 +78,7 @@ export async function checkText(policy: CompiledPolicy, text: string, opts: Chec
         hits
           .filter((h) => categories.includes(h.category))
           .map((h): Finding => ({
-            ...base,
+            policy: name,
             kind: 'content',
             action: strengthBlocks(content.strengths[d].get(h.category) ?? 'none', h.confidence) ? 'blocked' : 'detected',
             detail: h.category,
@@ -91,13 +93,13 @@ export async function checkText(policy: CompiledPolicy, text: string, opts: Chec
   if (policy.grounding && d === 'output' && wants(opts, 'grounding')) {
     const g = opts.grounding;
     if (!g || g.sources.length === 0) {
-      out.push({ ...base, kind: 'grounding', action: 'skipped', detail: 'no_sources', score: 0, start: 0, end: 0 });
+      out.push({ policy: name, kind: 'grounding', action: 'skipped', detail: 'no_sources', score: 0, start: 0, end: 0 });
     } else {
       const grounding = policy.grounding;
       const verdict = (scores: { grounding: number; relevance: number }): Finding[] => {
         const f: Finding[] = [];
-        if (scores.grounding < grounding.groundingThreshold) f.push({ ...base, kind: 'grounding', action: 'blocked', detail: 'grounding', score: scores.grounding, start: 0, end: text.length });
-        if (g.query && scores.relevance < grounding.relevanceThreshold) f.push({ ...base, kind: 'grounding', action: 'blocked', detail: 'relevance', score: scores.relevance, start: 0, end: text.length });
+        if (scores.grounding < grounding.groundingThreshold) f.push({ policy: name, kind: 'grounding', action: 'blocked', detail: 'grounding', score: scores.grounding, start: 0, end: text.length });
+        if (g.query && scores.relevance < grounding.relevanceThreshold) f.push({ policy: name, kind: 'grounding', action: 'blocked', detail: 'relevance', score: scores.relevance, start: 0, end: text.length });
         return f;
       };
       out.push(

@@ -21,15 +21,30 @@ export interface HoldbackNeeds {
   maxChars: number;
 }
 
+// This runs on every streamed chunk: the patterns are built once here, not per call (a regex
+// literal inside a function is a new object each time it is evaluated).
 const SEPARATOR = /[\s]/;
+const SPELLED_LETTER = /^\p{L}[.*_-]?$/u;
+const DIGIT_OR_AT = /[0-9@]/;
+const CAPS_GROUP = /^[A-Z]{2,4}[,.:;)]?$/;
+const URL_PUNCTUATION = /[/:]/;
+const LATIN_LETTER = /[a-z]/i;
+const PHONE_START = /^[+(]/;
+const CAPITALISED = /^["'(]?\p{Lu}/u;
+const SENTENCE_END = /[.!?]$/;
+const NUMBER_END = /[0-9]\.$/;
+const INITIAL = /^[A-Z][a-z]?\.$/;
+const MARKS = /\p{M}/gu;
+const SENTENCE_BREAK = /[.!?]+["')\]]*\s+|\n+/g;
+const EDGE_PUNCTUATION = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
 function valueLike(token: string, capitalised: boolean, spelledOut: boolean): boolean {
-  if (spelledOut && /^\p{L}[.*_-]?$/u.test(token)) return true;
-  if (/[0-9@]/.test(token)) return true;
-  if (/^[A-Z]{2,4}[,.:;)]?$/.test(token)) return true; // IBAN/SWIFT groups, state codes
-  if (/[/:]/.test(token) && /[a-z]/i.test(token)) return true; // URLs
-  if (/^[+(]/.test(token)) return true;
-  if (capitalised && /^["'(]?\p{Lu}/u.test(token)) return true;
+  if (spelledOut && SPELLED_LETTER.test(token)) return true;
+  if (DIGIT_OR_AT.test(token)) return true;
+  if (CAPS_GROUP.test(token)) return true; // IBAN/SWIFT groups, state codes
+  if (URL_PUNCTUATION.test(token) && LATIN_LETTER.test(token)) return true; // URLs
+  if (PHONE_START.test(token)) return true;
+  if (capitalised && CAPITALISED.test(token)) return true;
   return false;
 }
 
@@ -59,7 +74,7 @@ export function holdbackStart(text: string, needs: HoldbackNeeds, final = false)
     const inPhrase = wordsBack < needs.phraseWords;
     if (!inPhrase && !valueLike(token, needs.capitalised, needs.spelledOut)) break;
     // A sentence end closes a value run (but a phrase may still span it).
-    if (!inPhrase && /[.!?]$/.test(token) && !/[0-9]\.$/.test(token) && !/^[A-Z][a-z]?\.$/.test(token)) break;
+    if (!inPhrase && SENTENCE_END.test(token) && !NUMBER_END.test(token) && !INITIAL.test(token)) break;
     pos = wordStart;
     if (text.length - pos > needs.maxChars) break;
   }
@@ -80,9 +95,9 @@ export function holdbackStart(text: string, needs: HoldbackNeeds, final = false)
 export function foldWord(word: string): string {
   return word
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    .replace(MARKS, '')
     .toLowerCase()
-    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    .replace(EDGE_PUNCTUATION, '');
 }
 
 /**
@@ -90,14 +105,33 @@ export function foldWord(word: string): string {
  * `partialStart`) that is a prefix of some phrase; `text.length` when none is.
  */
 function phrasePrefixStart(text: string, partialStart: number, phrases: readonly (readonly string[])[]): number {
+  let longest = 0;
+  for (const p of phrases) longest = Math.max(longest, p.length);
+  // Only phrases of two words or more can have a complete word before the partial one.
+  if (longest < 2) return text.length;
   const partial = foldWord(text.slice(partialStart));
-  const longest = Math.max(...phrases.map((p) => p.length));
-  // The complete words before the partial one, nearest last, with their start offsets.
-  const words: { word: string; start: number }[] = [];
-  const re = /\S+/g;
-  const head = text.slice(0, partialStart);
-  for (let m = re.exec(head); m !== null; m = re.exec(head)) words.push({ word: foldWord(m[0]), start: m.index });
-  const tail = words.slice(-(longest - 1));
+  // Any match has the partial word begin a phrase word after the first, and the last complete
+  // word be a phrase word before the last: most tails fail one of these, folding two words only.
+  if (partial !== '' && !beginsLaterWord(phrases, partial)) return text.length;
+  let end = partialStart;
+  while (end > 0 && SEPARATOR.test(text[end - 1] as string)) end--;
+  let start = end;
+  while (start > 0 && !SEPARATOR.test(text[start - 1] as string)) start--;
+  if (start === end) return text.length;
+  const last = foldWord(text.slice(start, end));
+  if (!isNonFinalWord(phrases, last)) return text.length;
+  // The last `longest - 1` complete words before the partial one, nearest last, with their
+  // start offsets: read backwards, so a long pending tail is not folded word by word each time.
+  const tail: { word: string; start: number }[] = [{ word: last, start }];
+  end = start;
+  while (tail.length < longest - 1) {
+    while (end > 0 && SEPARATOR.test(text[end - 1] as string)) end--;
+    if (end === 0) break;
+    start = end;
+    while (start > 0 && !SEPARATOR.test(text[start - 1] as string)) start--;
+    tail.unshift({ word: foldWord(text.slice(start, end)), start });
+    end = start;
+  }
   for (let j = tail.length; j >= 1; j--) {
     const seq = tail.slice(tail.length - j).map((w) => w.word);
     const matches = phrases.some(
@@ -108,9 +142,20 @@ function phrasePrefixStart(text: string, partialStart: number, phrases: readonly
   return text.length;
 }
 
+function beginsLaterWord(phrases: readonly (readonly string[])[], partial: string): boolean {
+  for (const p of phrases) for (let k = 1; k < p.length; k++) if ((p[k] as string).startsWith(partial)) return true;
+  return false;
+}
+
+function isNonFinalWord(phrases: readonly (readonly string[])[], word: string): boolean {
+  for (const p of phrases) for (let k = 0; k < p.length - 1; k++) if (p[k] === word) return true;
+  return false;
+}
+
 /** End of the last complete sentence in `text` (0 when none), for the semantic kinds. */
 export function sentenceEnd(text: string): number {
-  const re = /[.!?]+["')\]]*\s+|\n+/g;
+  const re = SENTENCE_BREAK;
+  re.lastIndex = 0;
   let end = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) end = m.index + m[0].length;
   return end;

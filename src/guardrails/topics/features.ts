@@ -48,7 +48,7 @@ let matchedParticle = -1;
 /** Index one past the phrase matched at `at`, or -1; separable phrases may skip a few words. */
 function matchPhrase(phrase: Phrase, entries: readonly WordEntry[], at: number): number {
   matchedParticle = -1;
-  const limit = entries.length;
+  const limit = entryCount;
   let index = at + 1;
   for (const part of phrase.rest) {
     if (index >= limit || entries[index]!.stem !== part) {
@@ -67,25 +67,42 @@ function matchPhrase(phrase: Phrase, entries: readonly WordEntry[], at: number):
 }
 
 // Scratch of `extractTerms`, reused across calls (extraction is synchronous and not re-entered).
-const entries: WordEntry[] = [];
-const starts: number[] = [];
-const ends: number[] = [];
+// The first `entryCount` entries are this text's; the arrays keep their size between calls, as
+// growing them afresh for every long text costs more than the words themselves.
+let entries: WordEntry[] = [];
+let starts = new Int32Array(64);
+let ends = new Int32Array(64);
+let entryCount = 0;
 let consumed = new Uint8Array(64);
 const replaced = new Map<number, TermInfo>();
+/** Beyond this many words the scratch is let go after the call, so one huge text does not pin it. */
+const KEPT_ENTRIES = 1 << 18;
+
+function addEntry(entry: WordEntry, start: number, end: number): void {
+  const at = entryCount++;
+  if (at === entries.length) entries.push(entry);
+  else entries[at] = entry;
+  if (at === starts.length) {
+    starts = grown(starts);
+    ends = grown(ends);
+  }
+  starts[at] = start;
+  ends[at] = end;
+}
+
+function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const bigger = new Int32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
 
 function collectWord(token: string, start: number, end: number): void {
   const entry = wordEntry(token);
   if (entry.parts === undefined) {
-    entries.push(entry);
-    starts.push(start);
-    ends.push(end);
+    addEntry(entry, start, end);
     return;
   }
-  for (const part of entry.parts) {
-    entries.push(part);
-    starts.push(start);
-    ends.push(end);
-  }
+  for (const part of entry.parts) addEntry(part, start, end);
 }
 
 function pushTerm(terms: Term[], info: TermInfo, from: number, to: number): void {
@@ -96,12 +113,10 @@ function pushTerm(terms: Term[], info: TermInfo, from: number, to: number): void
 
 /** Content terms of a text in order; stopwords dropped, negation kept as the term `not`. */
 export function extractTerms(text: string): Term[] {
-  entries.length = 0;
-  starts.length = 0;
-  ends.length = 0;
+  entryCount = 0;
   replaced.clear();
   forEachWord(text, collectWord);
-  const count = entries.length;
+  const count = entryCount;
   const terms: Term[] = [];
   if (consumed.length < count) consumed = new Uint8Array(Math.max(count, consumed.length * 2));
   else consumed.fill(0, 0, count);
@@ -114,7 +129,7 @@ export function extractTerms(text: string): Term[] {
       continue;
     }
     if (entry.question !== undefined) {
-      const kind = questionKind(entry, entries[i + 1]);
+      const kind = questionKind(entry, i + 1 < count ? entries[i + 1] : undefined);
       const skipNext = kind === 'act_quantity' || (kind === 'act_when' && entry.word === 'how');
       pushTerm(terms, QUESTION_INFO.get(kind)!, i, skipNext ? i + 1 : i);
       if (skipNext) i++;
@@ -125,6 +140,11 @@ export function extractTerms(text: string): Term[] {
     if (entry.modifier) markModified(entry.modifier, i);
     if (entry.info === ADDRESSEE_INFO && i > 0 && ADDRESSEE_FRAMES.has(entries[i - 1]!.word)) continue;
     if (entry.info) pushTerm(terms, entry.info, i, i);
+  }
+  if (entries.length > KEPT_ENTRIES) {
+    entries = [];
+    starts = new Int32Array(64);
+    ends = new Int32Array(64);
   }
   return terms;
 }
@@ -145,7 +165,7 @@ function matchAnyPhrase(phrases: readonly Phrase[], at: number, terms: Term[]): 
 /** The verb phrase after a negation (or "someone") becomes one term when the thesaurus knows it. */
 function markModified(modifier: string, at: number): void {
   const byHead = getLexicon().modifiedByHead.get(modifier);
-  for (let j = at + 1; j < Math.min(entries.length, at + 1 + MODIFIER_GAP); j++) {
+  for (let j = at + 1; j < Math.min(entryCount, at + 1 + MODIFIER_GAP); j++) {
     const entry = entries[j]!;
     for (const phrase of byHead?.get(entry.stem) ?? []) {
       const end = matchPhrase(phrase, entries, j);

@@ -4,7 +4,7 @@
  * web corpus, so a word's rank as a single token is a frequency rank. Words that are not a single
  * token are rarer than every ranked word. The table is built once, on first use.
  */
-import { createRequire } from 'node:module';
+import { forEachGpt2WordToken } from '../gpt2-vocabulary.js';
 
 // Rank of a word that is no single token: rarer than any ranked word (the vocabulary has ~50k).
 const UNRANKED = 60_000;
@@ -16,14 +16,10 @@ const MAX_WEIGHT = 5;
 let wordRanks: Map<string, number> | undefined;
 
 function loadWordRanks(): Map<string, number> {
-  const require = createRequire(import.meta.url);
-  const loaded: unknown = require('gpt-tokenizer/bpeRanks/r50k_base');
-  const table = (loaded as { default?: unknown }).default;
   const ranks = new Map<string, number>();
-  if (!Array.isArray(table)) return ranks;
-  table.forEach((entry: unknown, rank: number) => {
+  forEachGpt2WordToken((entry, rank) => {
     // Word-initial tokens start with a space; capitalised ones count for their lower-case word.
-    if (typeof entry !== 'string' || !/^ [A-Za-z]+$/.test(entry)) return;
+    if (!/^ [A-Za-z]+$/.test(entry)) return;
     const word = entry.slice(1).toLowerCase();
     if (!ranks.has(word)) ranks.set(word, rank);
   });

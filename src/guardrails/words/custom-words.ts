@@ -57,7 +57,8 @@ export function compileCustomWords(words: string[]): CustomWordsMatcher | undefi
         matcher.lastIndex = m.index + 1;
         continue;
       }
-      spans.push({ ...toSourceSpan(folded, m.index, m.index + m[0].length), rule: 'custom' });
+      const span = toSourceSpan(folded, m.index, m.index + m[0].length);
+      spans.push({ start: span.start, end: span.end, rule: 'custom' });
     }
     return spans;
   };

@@ -71,9 +71,10 @@ export function compileProfanityMatcher(): ProfanityMatcher {
     }
     const scanned = hits.length;
     for (const run of findSpelledOutRuns(folded)) {
-      if (joinedIsProfane(run.letters)) hits.push({ ...run.span, rule: RULE });
+      if (joinedIsProfane(run.letters)) hits.push({ start: run.span.start, end: run.span.end, rule: RULE });
     }
-    for (const span of findMasked(source)) hits.push({ ...span, rule: RULE });
+    // Hits are built field by field: an object spread per hit costs microseconds in V8.
+    for (const span of findMasked(source)) hits.push({ start: span.start, end: span.end, rule: RULE });
     sourcePhrases.lastIndex = 0;
     for (let m = sourcePhrases.exec(source); m !== null; m = sourcePhrases.exec(source)) {
       hits.push({ start: m.index, end: m.index + m[0].length, rule: RULE });

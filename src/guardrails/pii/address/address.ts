@@ -67,7 +67,7 @@ export function addressRecognizer(threshold = 0.5): Recognizer {
         const anchors = findAnchors(tokens, chunk.from, chunk.to, isCommon, lowerText);
         for (const group of anchorGroups(anchors)) {
           const found = scoreGroup(text, cues, tokens, chunk, group);
-          if (found.score >= threshold) out.push({ ...found, entity: 'ADDRESS' });
+          if (found.score >= threshold) out.push({ start: found.start, end: found.end, score: found.score, entity: 'ADDRESS' });
         }
       }
       cornerAddresses(text, out);

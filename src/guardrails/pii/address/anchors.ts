@@ -77,6 +77,15 @@ function postcodeLine(t: Tokens, i: number): boolean {
   return (before === NEWLINE || before === 0) && (after === NEWLINE || after === 0);
 }
 
+/** Adds the anchor over tokens a..b, clipped to the chunk from..to. */
+function pushAnchor(anchors: Anchor[], t: Tokens, from: number, to: number, a: number, b: number, score: number): void {
+  const lo = Math.max(a, from);
+  const hi = Math.min(b, to);
+  let numbered = false;
+  for (let k = lo; k <= hi && !numbered; k++) numbered = t.kind(k) === NUM;
+  anchors.push({ from: lo, to: hi, score, numbered });
+}
+
 export function findAnchors(
   t: Tokens,
   from: number,
@@ -85,18 +94,11 @@ export function findAnchors(
   lowerText = false,
 ): Anchor[] {
   const anchors: Anchor[] = [];
-  const push = (a: number, b: number, score: number): void => {
-    const lo = Math.max(a, from);
-    const hi = Math.min(b, to);
-    let numbered = false;
-    for (let k = lo; k <= hi && !numbered; k++) numbered = t.kind(k) === NUM;
-    anchors.push({ from: lo, to: hi, score, numbered });
-  };
   for (let i = from; i <= to; i++) {
     const kind = t.kind(i);
     if (kind === NUM) {
       if (t.length(i) > 5) continue;
-      if (postcodeLine(t, i) && i > from) push(i, i, 0.3);
+      if (postcodeLine(t, i) && i > from) pushAnchor(anchors, t, from, to, i, i, 0.3);
       // Number, up to four name words, then a street type: "217 Lovers Lane".
       let j = i + 1;
       let words = 0;
@@ -104,15 +106,15 @@ export function findAnchors(
         if (t.kind(j) === WORD) {
           const w = t.lower(j);
           if (words > 0 && STREET_SUFFIXES.has(w)) {
-            push(i, j, 0.8);
+            pushAnchor(anchors, t, from, to, i, j, 0.8);
             break;
           }
           if (words === 0 && STREET_PREFIXES.has(w) && nameish(t, after(t, j))) {
-            push(i, after(t, j), 0.8);
+            pushAnchor(anchors, t, from, to, i, after(t, j), 0.8);
             break;
           }
           if (words === 0 && isStreetCompound(w)) {
-            push(i, j, 0.8);
+            pushAnchor(anchors, t, from, to, i, j, 0.8);
             break;
           }
           words++;
@@ -135,13 +137,13 @@ export function findAnchors(
       }
       const numbered = t.kind(j) === NUM && sameLine(t, i, j);
       // A one- or two-letter prefix ("R.", "Al.") only counts with its house number.
-      if (words > 0 && (numbered || t.length(i) >= 3)) push(i, numbered ? j : j - 1, numbered ? 0.8 : 0.45);
+      if (words > 0 && (numbered || t.length(i) >= 3)) pushAnchor(anchors, t, from, to, i, numbered ? j : j - 1, numbered ? 0.8 : 0.45);
       continue;
     }
     if (isStreetCompound(w) && !isCommon(i)) {
       const numAfter = t.kind(next) === NUM && t.spaceBefore(next);
       const numBefore = t.kind(i - 1) === NUM && t.spaceBefore(i);
-      push(numBefore ? i - 1 : i, numAfter ? next : i, numAfter || numBefore ? 0.8 : 0.35);
+      pushAnchor(anchors, t, from, to, numBefore ? i - 1 : i, numAfter ? next : i, numAfter || numBefore ? 0.8 : 0.35);
       continue;
     }
     const before = i - 1;
@@ -149,37 +151,37 @@ export function findAnchors(
     if (STREET_SUFFIXES.has(w) && i > from && nameBefore && sameLine(t, before, i)) {
       // "Lovers Lane 12" needs a real street word: "port 8080" or "Key 4" is something else.
       const streetWord = STRONG_SUFFIXES.has(w) || !ENGLISH_SUFFIXES.has(w) && !USPS_ONLY.has(w);
-      if (t.kind(after(t, i)) === NUM && streetWord) push(i - 1, after(t, i), 0.8);
-      else if (STRONG_SUFFIXES.has(w) && shape !== UPPER) push(i - 1, i, 0.4);
+      if (t.kind(after(t, i)) === NUM && streetWord) pushAnchor(anchors, t, from, to, i - 1, after(t, i), 0.8);
+      else if (STRONG_SUFFIXES.has(w) && shape !== UPPER) pushAnchor(anchors, t, from, to, i - 1, i, 0.4);
       continue;
     }
     if (UNIT_WORDS.has(w) && t.kind(after(t, i)) === NUM) {
       // "P.O. Box 12" and "PO Box 12" start before the unit word.
       const poStart = t.lower(i - 1) === 'po' ? i - 1 : t.lower(i - 2) === 'o' && t.lower(i - 4) === 'p' ? i - 4 : -1;
       const po = w === 'box' && poStart >= 0;
-      push(po ? poStart : i, after(t, i), po || w === 'postbox' ? 0.7 : 0.45);
+      pushAnchor(anchors, t, from, to, po ? poStart : i, after(t, i), po || w === 'postbox' ? 0.7 : 0.45);
       continue;
     }
     if (w === 'psc' && t.kind(next) === NUM) {
-      push(i, next, 0.7);
+      pushAnchor(anchors, t, from, to, i, next, 0.7);
       continue;
     }
     if (MILITARY_POST.has(w) && t.kind(next) === WORD && MILITARY_REGIONS.has(t.lower(next)) && t.kind(i + 2) === NUM) {
-      push(i, i + 2, 0.85);
+      pushAnchor(anchors, t, from, to, i, i + 2, 0.85);
       continue;
     }
     if (SHIP_PREFIXES.has(w) && shape === UPPER && t.kind(next) === WORD && t.shape(next) === TITLE) {
-      push(i, next, 0.5);
+      pushAnchor(anchors, t, from, to, i, next, 0.5);
       continue;
     }
     if ((shape === LOWER && !lowerText) || t.kind(next) !== NUM || !t.spaceBefore(next)) continue;
     // Name then house number, the common continental order: "Harjukuja 54", "Hoge Wei 32".
     if (t.length(next) <= 4 && !NOT_STREET.has(w)) {
-      push(i, next, isCommon(i) ? 0.15 : 0.3);
+      pushAnchor(anchors, t, from, to, i, next, isCommon(i) ? 0.15 : 0.3);
       continue;
     }
     // Place then postcode at the end of a line: "Estonia 02561".
-    if (t.length(next) === 5 && (i + 2 > to || t.kind(i + 2) !== WORD)) push(i, next, 0.3);
+    if (t.length(next) === 5 && (i + 2 > to || t.kind(i + 2) !== WORD)) pushAnchor(anchors, t, from, to, i, next, 0.3);
   }
   return anchors;
 }

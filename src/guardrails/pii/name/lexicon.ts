@@ -7,6 +7,7 @@
  * - the lists in this folder for what both lack (European given names, honorifics, org words).
  */
 import { createRequire } from 'node:module';
+import { forEachGpt2WordToken } from '../../gpt2-vocabulary.js';
 import { EXTRA_FIRST_NAMES } from './first-names.js';
 
 export interface NameLexicon {
@@ -47,19 +48,30 @@ function tagsOf(value: string | string[]): string[] {
   return Array.isArray(value) ? value : [value];
 }
 
+/**
+ * compromise's English lexicon. Nothing else uses the library: its module leaves the require
+ * cache again, so its model (several MB) goes once the sets below are built from the table.
+ */
+function compromiseLexicon(): LexiconTable {
+  const require = createRequire(import.meta.url);
+  const path = require.resolve('compromise/two');
+  try {
+    return (require(path) as CompromiseWorld).world().model.one.lexicon;
+  } finally {
+    Reflect.deleteProperty(require.cache, path);
+  }
+}
+
 /** Lower-case words that GPT-2's vocabulary uses as everyday words (see the module comment). */
-function everydayWords(require: NodeRequire): Set<string> {
-  const ranks = (require('gpt-tokenizer/bpeRanks/r50k_base') as { default: unknown }).default;
+function everydayWords(): Set<string> {
   const lowerRank = new Map<string, number>();
   const titleRank = new Map<string, number>();
-  if (Array.isArray(ranks)) {
-    ranks.forEach((token: unknown, rank) => {
-      if (typeof token !== 'string' || token.charCodeAt(0) !== 32 || token.length < 3) return;
-      const word = token.slice(1);
-      if (/^\p{Ll}+$/u.test(word)) lowerRank.set(word, rank);
-      else if (/^\p{Lu}\p{Ll}+$/u.test(word)) titleRank.set(word.toLowerCase(), rank);
-    });
-  }
+  forEachGpt2WordToken((token, rank) => {
+    if (token.charCodeAt(0) !== 32 || token.length < 3) return;
+    const word = token.slice(1);
+    if (/^\p{Ll}+$/u.test(word)) lowerRank.set(word, rank);
+    else if (/^\p{Lu}\p{Ll}+$/u.test(word)) titleRank.set(word.toLowerCase(), rank);
+  });
   const words = new Set<string>();
   // Frequent lower-case tokens are everyday words unless the capitalised form is far more frequent;
   // rare ones (often fragments of usernames or URLs) must beat the capitalised form outright.
@@ -72,9 +84,8 @@ function everydayWords(require: NodeRequire): Set<string> {
 
 export function nameLexicon(): NameLexicon {
   if (cached) return cached;
-  const require = createRequire(import.meta.url);
-  const table = (require('compromise/two') as CompromiseWorld).world().model.one.lexicon;
-  const everyday = everydayWords(require);
+  const table = compromiseLexicon();
+  const everyday = everydayWords();
   const first = new Set<string>();
   const last = new Set<string>();
   const ambiguous = new Set<string>(AMBIGUOUS_FIRST.split(' '));

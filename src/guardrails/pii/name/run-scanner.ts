@@ -178,23 +178,46 @@ export class RunScanner {
     return closes && t.isPunct(first - 1, ',');
   }
 
-  score(run: Run): Scored | null {
-    const t = this.t;
+  // Helpers of score() are methods, not closures made per run: a long text has tens of thousands of runs.
+
+  /** A run that is no name by itself (an organisation, only everyday words), kept as evidence. */
+  private marker(run: Run, kind: 'org' | 'everyday'): Scored {
     const t0 = run.words[0] as number;
     const t1 = run.words[run.words.length - 1] as number;
-    const marker = (extra: Partial<Scored>): Scored => ({
-      start: t.start[t0] as number,
-      end: t.end[t1] as number,
+    const scored: Scored = {
+      start: this.t.start[t0] as number,
+      end: this.t.end[t1] as number,
       score: 0,
       from: t0,
       to: t1,
       words: run.words.length,
       surname: false,
       placeLike: false,
-      ...extra,
-    });
-    for (const w of run.words) if (this.isOrg(w) || this.f(w) & DEMONYM) return marker({ org: true });
-    if (this.orgFollows(run.last)) return marker({ org: true });
+    };
+    if (kind === 'org') scored.org = true;
+    else scored.everyday = true;
+    return scored;
+  }
+
+  /** Initials and particles never start or end a name. */
+  private core(all: readonly number[], k: number): boolean {
+    const w = all[k] as number;
+    return this.t.shape(w) !== INITIAL && !(this.f(w) & PARTICLE);
+  }
+
+  private trimmable(all: readonly number[], k: number, cuedRun: boolean, headKnown: boolean): boolean {
+    const w = all[k] as number;
+    if (cuedRun || !(this.f(w) & COMMON)) return false;
+    // "Ivan King", "Zoe Young": an everyday word after a given name is a surname, unless it
+    // names a place ("Shelly Park", "Pines Beach").
+    return !(k > 0 && headKnown && !PLACE_NOUNS.has(this.t.lower(w)));
+  }
+
+  score(run: Run): Scored | null {
+    const t = this.t;
+    const t0 = run.words[0] as number;
+    for (const w of run.words) if (this.isOrg(w) || this.f(w) & DEMONYM) return this.marker(run, 'org');
+    if (this.orgFollows(run.last)) return this.marker(run, 'org');
 
     // Everyday capitalised words at the edges ("Producer Jane Roe", "Shelly Park") are trimmed,
     // except after an honorific ("Mrs. Baker"); initials and particles never start or end the name.
@@ -203,32 +226,24 @@ export class RunScanner {
     // everyday word is not a name for it ("meet Thursday").
     const cuedRun = run.honorific || (run.words.length > 1 && cueBefore(t, run.first, 'strong'));
     const headKnown = !!(this.f(all[0] as number) & FIRST);
-    const core = (k: number): boolean => t.shape(all[k] as number) !== INITIAL && !(this.f(all[k] as number) & PARTICLE);
-    const trimmable = (k: number): boolean => {
-      const w = all[k] as number;
-      if (cuedRun || !(this.f(w) & COMMON)) return false;
-      // "Ivan King", "Zoe Young": an everyday word after a given name is a surname, unless it
-      // names a place ("Shelly Park", "Pines Beach").
-      return !(k > 0 && headKnown && !PLACE_NOUNS.has(t.lower(w)));
-    };
     let a = 0;
     let b = all.length - 1;
     let leadingCommon = false;
     let trailingCommon = false;
-    while (a <= b && (!core(a) || trimmable(a))) {
-      if (core(a)) leadingCommon = true;
+    while (a <= b && (!this.core(all, a) || this.trimmable(all, a, cuedRun, headKnown))) {
+      if (this.core(all, a)) leadingCommon = true;
       a++;
     }
-    while (b >= a && (!core(b) || trimmable(b))) {
-      if (core(b)) trailingCommon = true;
+    while (b >= a && (!this.core(all, b) || this.trimmable(all, b, cuedRun, headKnown))) {
+      if (this.core(all, b)) trailingCommon = true;
       b--;
     }
     if (a > b) {
       // A lone everyday word mid-sentence ("starring Key") may still repeat a name.
-      return all.length === 1 && !run.honorific && !this.sentenceStart(t0) ? marker({ everyday: true }) : null;
+      return all.length === 1 && !run.honorific && !this.sentenceStart(t0) ? this.marker(run, 'everyday') : null;
     }
     const words: number[] = [];
-    for (let k = a; k <= b; k++) if (core(k)) words.push(all[k] as number);
+    for (let k = a; k <= b; k++) if (this.core(all, k)) words.push(all[k] as number);
     const firstWord = all[a] as number;
     const lastWord = all[b] as number;
     const n = words.length;

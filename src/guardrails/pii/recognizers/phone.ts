@@ -4,7 +4,8 @@
  * ("call", "mobile", "fax", …) are required for the short national shapes that look like any
  * other digit run.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { createRequire } from 'node:module';
+import type { parsePhoneNumberFromString as ParsePhoneNumber } from 'libphonenumber-js/max';
 import { eachMatchNearDigits, gluedBefore, wordsRegex, type Recognizer } from '../recognizer.js';
 import { isWordCharAt } from '../tokens.js';
 
@@ -60,7 +61,17 @@ function countDigits(s: string): number {
 /** libphonenumber is precise but ~50 µs a call; past this many candidates per text, shapes decide. */
 const MAX_LIBRARY_CHECKS = 64;
 
+/**
+ * libphonenumber's full metadata is ~2 MB of heap: it is loaded when a policy looks for phone
+ * numbers, not by every process that imports the PII module.
+ */
+function loadPhoneParser(): typeof ParsePhoneNumber {
+  const library = createRequire(import.meta.url)('libphonenumber-js/max') as { parsePhoneNumberFromString: typeof ParsePhoneNumber };
+  return library.parsePhoneNumberFromString;
+}
+
 export function phoneRecognizer(threshold = 0.5): Recognizer {
+  const parsePhoneNumberFromString = loadPhoneParser();
   return {
     entity: 'PHONE',
     find(text, out, ctx) {
