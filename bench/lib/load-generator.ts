@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { CHAT_PATH, requestHeaders } from './chat-body.js';
+import { CHAT_PATH, PLACE_SLOT, PLACE_WORDS, requestHeaders, varyBody } from './chat-body.js';
 import { DRIVER_CORE, startChild } from './children.js';
 
 export interface LoadOptions {
@@ -47,16 +47,19 @@ function wrkScript(opts: LoadOptions): string {
     .map(([k, v]) => `wrk.headers[${luaString(k)}] = ${luaString(v)}`)
     .join('\n');
   const s = opts.sessions;
-  const request = !s
-    ? ''
-    : `local counter = 0
+  const session = !s ? '' : `wrk.headers["X-Session-Id"] = ${luaString(s.prefix)} .. ${s.mode === 'cycle' ? `(counter % ${s.count})` : 'counter'}`;
+  // Each request names its own three places (see chat-body.ts), as varyBody does.
+  const request = `local counter = 0
+local body = ${luaString(opts.body)}
+local words = { ${PLACE_WORDS.map(luaString).join(', ')} }
 request = function()
+  local n = counter
   counter = counter + 1
-  wrk.headers["X-Session-Id"] = ${luaString(s.prefix)} .. ${s.mode === 'cycle' ? `(counter % ${s.count})` : 'counter'}
-  return wrk.format()
+  ${session}
+  local places = words[n % 32 + 1] .. ", " .. words[math.floor(n / 32) % 32 + 1] .. ", " .. words[math.floor(n / 1024) % 32 + 1]
+  return wrk.format(nil, nil, nil, string.gsub(body, ${luaString(PLACE_SLOT)}, places, 1))
 end`;
   return `wrk.method = "POST"
-wrk.body = ${luaString(opts.body)}
 ${headers}
 ${request}
 done = function(summary, latency, requests)
@@ -86,6 +89,7 @@ async function runWrk(opts: LoadOptions): Promise<LoadResult> {
 async function runAutocannon(opts: LoadOptions): Promise<LoadResult> {
   let client = 0;
   let request = 0;
+  let sent = 0;
   const s = opts.sessions;
   const result = await autocannon({
     url: `http://127.0.0.1:${opts.port}${CHAT_PATH}`,
@@ -95,18 +99,15 @@ async function runAutocannon(opts: LoadOptions): Promise<LoadResult> {
     connections: opts.connections,
     duration: opts.seconds,
     timeout: 10,
-    ...(s
-      ? {
-          requests: [
-            {
-              setupRequest: (req) => ({
-                ...req,
-                headers: { ...req.headers, 'x-session-id': `${s.prefix}${s.mode === 'cycle' ? client++ % s.count : request++}` },
-              }),
-            },
-          ],
-        }
-      : {}),
+    requests: [
+      {
+        setupRequest: (req) => ({
+          ...req,
+          body: varyBody(opts.body, sent++),
+          ...(s ? { headers: { ...req.headers, 'x-session-id': `${s.prefix}${s.mode === 'cycle' ? client++ % s.count : request++}` } } : {}),
+        }),
+      },
+    ],
   });
   const requests = result.requests.total;
   return {
