@@ -1,7 +1,10 @@
 /**
  * The request every target gets: a 461-byte chat body of ordinary prose (a typical short turn
  * with a client system message), nothing any guardrail acts on, so the measured path is the
- * common one: scanned, passed, forwarded.
+ * common one: scanned, passed, forwarded. The system message is the same on every request, as
+ * in a real application; the user turn names three places that change with every request
+ * (32,768 combinations, more than the gateway's verdict cache holds), so every request's user
+ * text is new to the gateway and really scanned.
  */
 
 export const BODY_BYTES = 461;
@@ -10,7 +13,28 @@ const SYSTEM = 'You are a concise travel assistant.';
 const USER =
   'I am planning a weekend trip to the coast with two friends and we would like a relaxed itinerary. ' +
   'We enjoy walking along the beach, small museums and local food. Could you suggest a plan for ' +
-  'Saturday and Sunday with a rough timetable, and a few tips on what to pack? We go by train.';
+  'Saturday and Sunday with a timetable? We go by train. ' +
+  'Places we like: ';
+
+/** Six letters each, so every variant of the body has the same length. */
+export const PLACE_WORDS: readonly string[] = [
+  'harbor', 'garden', 'castle', 'bridge', 'forest', 'valley', 'meadow', 'island',
+  'canyon', 'temple', 'market', 'museum', 'lagoon', 'summit', 'palace', 'tavern',
+  'bakery', 'cinema', 'chapel', 'marina', 'quarry', 'ravine', 'stable', 'tunnel',
+  'vinery', 'orchid', 'plains', 'cellar', 'arcade', 'bistro', 'cabins', 'shores',
+];
+/** Where the three place words go in the body; the body as built holds variant 0. */
+export const PLACE_SLOT = 'harbor, harbor, harbor';
+
+export function placesFor(n: number): string {
+  const w = PLACE_WORDS;
+  return `${w[n % 32]}, ${w[Math.floor(n / 32) % 32]}, ${w[Math.floor(n / 1024) % 32]}`;
+}
+
+/** The body with the place words of request `n`. */
+export function varyBody(body: string, n: number): string {
+  return body.replace(PLACE_SLOT, placesFor(n));
+}
 
 /** The body for `model`, padded with trailing spaces in the user turn to exactly BODY_BYTES. */
 export function chatBody(model: string, stream: boolean): string {
@@ -19,7 +43,7 @@ export function chatBody(model: string, stream: boolean): string {
       model,
       messages: [
         { role: 'system', content: SYSTEM },
-        { role: 'user', content: USER + ' '.repeat(pad) },
+        { role: 'user', content: `${USER}${PLACE_SLOT}.${' '.repeat(pad)}` },
       ],
       temperature: 0.7,
       max_tokens: 256,

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { CHAT_PATH, requestHeaders } from './chat-body.js';
+import { CHAT_PATH, PLACE_SLOT, PLACE_WORDS, requestHeaders, varyBody } from './chat-body.js';
 import { DRIVER_CORE, startChild } from './children.js';
 
 export interface LoadOptions {
@@ -37,6 +37,8 @@ export const WRK_AVAILABLE = spawnSync('wrk', ['--version'], { stdio: 'ignore' }
 const workDir = mkdtempSync(join(tmpdir(), 'gateway-bench-'));
 process.on('exit', () => rmSync(workDir, { recursive: true, force: true }));
 let scriptCount = 0;
+/** Distinct bodies per run; a multiple of every session cycle length used (64). */
+const VARIANTS = 8192;
 
 function luaString(s: string): string {
   return `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
@@ -47,16 +49,32 @@ function wrkScript(opts: LoadOptions): string {
     .map(([k, v]) => `wrk.headers[${luaString(k)}] = ${luaString(v)}`)
     .join('\n');
   const s = opts.sessions;
-  const request = !s
-    ? ''
-    : `local counter = 0
+  // Requests are formatted once, up front: building each one in Lua (a gsub and a format per
+  // request) made wrk, which shares its core with the upstream, the limit for the reference.
+  // VARIANTS distinct user turns, more than the gateway's verdict cache holds, in a cycle.
+  const sessionHeader = !s ? '' : `wrk.headers["X-Session-Id"] = ${luaString(s.prefix)} .. (i % ${s.count})`;
+  const unique = s?.mode === 'unique';
+  const request = `local body = ${luaString(opts.body)}
+local words = { ${PLACE_WORDS.map(luaString).join(', ')} }
+local function places(n)
+  return words[n % 32 + 1] .. ", " .. words[math.floor(n / 32) % 32 + 1] .. ", " .. words[math.floor(n / 1024) % 32 + 1]
+end
+local requests = {}
+-- In init, not at the top level: wrk sets the request path only after loading the script.
+init = function(args)
+  for i = 0, ${VARIANTS - 1} do
+    ${sessionHeader}
+    requests[i + 1] = wrk.format(nil, nil, nil, (string.gsub(body, ${luaString(PLACE_SLOT)}, places(i), 1)))
+  end
+end
+local counter = 0
 request = function()
+  local i = counter % ${VARIANTS}
   counter = counter + 1
-  wrk.headers["X-Session-Id"] = ${luaString(s.prefix)} .. ${s.mode === 'cycle' ? `(counter % ${s.count})` : 'counter'}
-  return wrk.format()
+${unique ? `  wrk.headers["X-Session-Id"] = ${luaString(s?.prefix ?? '')} .. counter
+  return wrk.format(nil, nil, nil, (string.gsub(body, ${luaString(PLACE_SLOT)}, places(i), 1)))` : '  return requests[i + 1]'}
 end`;
   return `wrk.method = "POST"
-wrk.body = ${luaString(opts.body)}
 ${headers}
 ${request}
 done = function(summary, latency, requests)
@@ -86,6 +104,7 @@ async function runWrk(opts: LoadOptions): Promise<LoadResult> {
 async function runAutocannon(opts: LoadOptions): Promise<LoadResult> {
   let client = 0;
   let request = 0;
+  let sent = 0;
   const s = opts.sessions;
   const result = await autocannon({
     url: `http://127.0.0.1:${opts.port}${CHAT_PATH}`,
@@ -95,18 +114,15 @@ async function runAutocannon(opts: LoadOptions): Promise<LoadResult> {
     connections: opts.connections,
     duration: opts.seconds,
     timeout: 10,
-    ...(s
-      ? {
-          requests: [
-            {
-              setupRequest: (req) => ({
-                ...req,
-                headers: { ...req.headers, 'x-session-id': `${s.prefix}${s.mode === 'cycle' ? client++ % s.count : request++}` },
-              }),
-            },
-          ],
-        }
-      : {}),
+    requests: [
+      {
+        setupRequest: (req) => ({
+          ...req,
+          body: varyBody(opts.body, sent++),
+          ...(s ? { headers: { ...req.headers, 'x-session-id': `${s.prefix}${s.mode === 'cycle' ? client++ % s.count : request++}` } } : {}),
+        }),
+      },
+    ],
   });
   const requests = result.requests.total;
   return {

@@ -5,7 +5,7 @@
  * - a stream's time to first byte and to first content token (first non-blank `delta.content`).
  */
 import { Client } from 'undici';
-import { CHAT_PATH, requestHeaders } from './chat-body.js';
+import { CHAT_PATH, requestHeaders, varyBody } from './chat-body.js';
 
 export interface StreamTiming {
   firstByteMs: number;
@@ -19,6 +19,8 @@ const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 
 export class ProbeClient {
   private readonly client: Client;
+  /** Requests sent so far: each gets its own place words (see chat-body.ts). */
+  private sent = 0;
 
   constructor(port: number) {
     this.client = new Client(`http://127.0.0.1:${port}`, { pipelining: 1, keepAliveTimeout: 60_000 });
@@ -27,7 +29,7 @@ export class ProbeClient {
   /** Sends `body`, reads the answer whole, and returns the elapsed ms (throws on a non-200). */
   async timed(body: string, sessionId?: string): Promise<{ ms: number; text: string }> {
     const t0 = nowMs();
-    const res = await this.client.request({ method: 'POST', path: CHAT_PATH, headers: requestHeaders(sessionId), body });
+    const res = await this.client.request({ method: 'POST', path: CHAT_PATH, headers: requestHeaders(sessionId), body: varyBody(body, this.sent++) });
     const text = await res.body.text();
     const ms = nowMs() - t0;
     if (res.statusCode !== 200) throw new Error(`status ${res.statusCode}: ${text.slice(0, 300)}`);
@@ -37,7 +39,7 @@ export class ProbeClient {
   /** Reads one stream, timing its first byte and its first non-blank content token. */
   async stream(body: string, sessionId?: string): Promise<StreamTiming> {
     const t0 = nowMs();
-    const res = await this.client.request({ method: 'POST', path: CHAT_PATH, headers: requestHeaders(sessionId), body });
+    const res = await this.client.request({ method: 'POST', path: CHAT_PATH, headers: requestHeaders(sessionId), body: varyBody(body, this.sent++) });
     if (res.statusCode !== 200) throw new Error(`status ${res.statusCode}: ${(await res.body.text()).slice(0, 300)}`);
     let firstByte = -1;
     let firstToken = -1;

@@ -2,12 +2,14 @@
  * Input guardrails: every message the client sent in this request (any role, tool results
  * included; not the tenant prompt, not stored history) is checked by every policy. A block stops
  * the request before the upstream; masks rewrite the messages, so the upstream and the session
- * see the masked text.
+ * see the masked text. Findings for a text already checked (the system message, a resent
+ * history) come from the tenant's verdict cache.
  */
 import type { JsonObject } from '../providers/types.js';
 import { messageTextSlots } from '../openai/message-text.js';
 import { checkAll, blockingPolicy } from '../guardrails/engine/run-policies.js';
 import { applyMasks } from '../guardrails/engine/mask.js';
+import { inputVerdictCache } from '../guardrails/engine/verdict-cache.js';
 import type { CompiledPolicy } from '../guardrails/engine/compile.js';
 import type { Finding } from '../guardrails/engine/findings.js';
 import type { GuardrailRun } from './guardrail-context.js';
@@ -20,10 +22,13 @@ export interface InputVerdict {
 export async function checkInput(run: GuardrailRun, messages: readonly JsonObject[]): Promise<InputVerdict> {
   const findings: Finding[] = [];
   const rewrites: (() => void)[] = [];
+  const cache = inputVerdictCache(run.policies);
   for (let i = 0; i < messages.length; i++) {
     const message = messages[i] as JsonObject;
     for (const slot of messageTextSlots(message)) {
-      const found = await checkAll(run.policies, slot.text, { direction: 'input', delegates: run.delegates, role: String(message.role) });
+      const role = String(message.role);
+      const check = () => checkAll(run.policies, slot.text, { direction: 'input', delegates: run.delegates, role });
+      const found = cache ? await cache.get(slot.text, role, check) : await check();
       for (const f of found) findings.push({ ...f, message: i });
       if (found.some((f) => f.action === 'anonymized' || f.action === 'pseudonymized' || f.action === 'masked')) {
         const masked = applyMasks(slot.text, found, run.pseudo);

@@ -23,6 +23,7 @@ const IDLE_FLUSH_MS = 120;
 const PATTERN_KINDS: ReadonlySet<GuardrailKind> = new Set(['pii', 'words']);
 const SEMANTIC_KINDS: ReadonlySet<GuardrailKind> = new Set(['denied_topics', 'content']);
 const TOOL_KINDS: ReadonlySet<GuardrailKind> = new Set(['pii', 'words', 'denied_topics', 'content']);
+const GROUNDING_KIND: ReadonlySet<GuardrailKind> = new Set(['grounding']);
 
 interface ToolCallState {
   id?: string;
@@ -76,7 +77,8 @@ export function needsFor(policies: readonly CompiledPolicy[], pseudonymizing: bo
 export function guardStream(run: GuardrailRun, hooks: StreamGuardHooks): ChunkTransform {
   const policies = run.policies;
   const semantic = policies.some((p) => (p.topics?.directions.has('output') ?? false) || (p.content?.categories.output.length ?? 0) > 0);
-  const holdWhole = run.grounding !== undefined && run.grounding.sources.length > 0 && policies.some((p) => p.grounding);
+  const hasGrounding = policies.some((p) => p.grounding);
+  const holdWhole = run.grounding !== undefined && run.grounding.sources.length > 0 && hasGrounding;
 
   return async function* (source) {
     const states = new Map<number, ChoiceState>();
@@ -90,8 +92,14 @@ export function guardStream(run: GuardrailRun, hooks: StreamGuardHooks): ChunkTr
       }
       return s;
     };
-    const chunkOf = (choices: ChatCompletionChunk['choices'], extra: Record<string, unknown> = {}): ChatCompletionChunk =>
-      ({ ...(envelope as Envelope), object: 'chat.completion.chunk', choices, ...extra }) as ChatCompletionChunk;
+    // Built field by field: object spreads here cost more than the rest of a short stream's checks.
+    const chunkOf = (choices: ChatCompletionChunk['choices'], report?: string): ChatCompletionChunk => {
+      const e = envelope as Envelope;
+      const chunk: ChatCompletionChunk & { sluice_guardrail?: string } = { id: e.id, object: 'chat.completion.chunk', created: e.created, model: e.model, choices };
+      if (e.system_fingerprint !== undefined) (chunk as { system_fingerprint?: string | null }).system_fingerprint = e.system_fingerprint;
+      if (report !== undefined) chunk.sluice_guardrail = report;
+      return chunk;
+    };
     const textChunk = (index: number, content: string) => chunkOf([{ index, delta: { content }, logprobs: null, finish_reason: null }]);
 
     const scan = async (text: string, kinds: ReadonlySet<GuardrailKind>, grounding = false): Promise<Finding[]> => {
@@ -116,8 +124,8 @@ export function guardStream(run: GuardrailRun, hooks: StreamGuardHooks): ChunkTr
         .map((f) => ({ ...f, start: Math.max(0, f.start) }));
       const upTo = final ? s.pending.length : hold;
       if (semantic && upTo > 0) found.push(...(await scan(s.pending.slice(0, upTo), SEMANTIC_KINDS)));
-      if (final && holdWhole) found.push(...(await scan(s.full, new Set<GuardrailKind>(['grounding']), true)).map((f) => ({ ...f, start: 0, end: 0 })));
-      else if (final && run.grounding === undefined) found.push(...(await scan('', new Set<GuardrailKind>(['grounding']))));
+      if (final && holdWhole) found.push(...(await scan(s.full, GROUNDING_KIND, true)).map((f) => ({ ...f, start: 0, end: 0 })));
+      else if (final && run.grounding === undefined && hasGrounding) found.push(...(await scan('', GROUNDING_KIND)));
       const blocker = blockingPolicy(policies, found);
       if (blocker) {
         hooks.onFindings(found);
@@ -206,7 +214,7 @@ export function guardStream(run: GuardrailRun, hooks: StreamGuardHooks): ChunkTr
               const tools = await releaseTools(s);
               if (tools) out.push(tools);
               s.done = true;
-              out.push(chunkOf([{ index: s.index, delta: {}, logprobs: null, finish_reason: s.finish as 'stop' }], { sluice_guardrail: hooks.report() }));
+              out.push(chunkOf([{ index: s.index, delta: {}, logprobs: null, finish_reason: s.finish as 'stop' }], hooks.report()));
             }
           }
           out.push(...after);
@@ -225,10 +233,10 @@ export function guardStream(run: GuardrailRun, hooks: StreamGuardHooks): ChunkTr
       out.push(textChunk(err.index, err.policy.messages.blockedOutput));
       for (const s of states.values()) {
         if (s.done) continue;
-        out.push(chunkOf([{ index: s.index, delta: {}, logprobs: null, finish_reason: 'content_filter' }], { sluice_guardrail: hooks.report() }));
+        out.push(chunkOf([{ index: s.index, delta: {}, logprobs: null, finish_reason: 'content_filter' }], hooks.report()));
       }
       if (!states.has(err.index)) {
-        out.push(chunkOf([{ index: err.index, delta: {}, logprobs: null, finish_reason: 'content_filter' }], { sluice_guardrail: hooks.report() }));
+        out.push(chunkOf([{ index: err.index, delta: {}, logprobs: null, finish_reason: 'content_filter' }], hooks.report()));
       }
       yield out;
     } finally {

@@ -77,6 +77,17 @@ async function streamText(key: string, content: string, extra: Record<string, un
 }
 
 describe('input guardrails', () => {
+  it('masks and blocks a text sent again exactly as the first time (findings reused)', async () => {
+    for (let turn = 0; turn < 2; turn++) {
+      const { response } = await ask('k-guarded', `Please write to ${EMAIL} today.`);
+      expect(response.headers.get('x-sluice-guardrail')).toBe('input:anonymized pii=EMAIL');
+      const blocked = await ask('k-guarded', `My SSN is ${SSN}.`);
+      expect(blocked.data.choices[0]?.message.content).toBe('Input refused.');
+    }
+    const sent = up.requests.map((r) => (r.body as { messages: { content: string }[] }).messages.at(-1)?.content);
+    expect(sent).toEqual(['Please write to {EMAIL} today.', 'Please write to {EMAIL} today.']);
+  });
+
   it('anonymizes an email before the upstream sees it', async () => {
     const { response } = await ask('k-guarded', `Please write to ${EMAIL} today.`);
     const sent = up.requests.at(-1)?.body.messages?.[0] as { content: string };
