@@ -3,8 +3,6 @@
  * The count is an estimate for budgeting, not a billing figure: it covers the text content,
  * tool call names and arguments, plus a fixed per-message overhead for the role framing.
  */
-import { createBpeCounter } from './bpe-count.js';
-import { loadO200kTable } from './bpe-table.js';
 import type { StoredMessage } from './types.js';
 
 /** Framing tokens the chat format spends per message (role markers, separators). */
@@ -20,23 +18,16 @@ const MIN_SLICE_CHARS = SLICE_CHARS / 2;
 
 type CountText = (text: string) => number;
 
-let counter: CountText | undefined;
+let counterPromise: Promise<CountText> | undefined;
 
-/**
- * The o200k counter; its rank table (~4 MB outside the heap, ~50 ms) is built on first use, once.
- * Special-token markup in user text ("<|endoftext|>") is counted as the plain text it is.
- */
-export function tokenCounter(): CountText {
-  if (!counter) {
-    const countSlice = createBpeCounter(loadO200kTable());
-    counter = (text: string) => countInSlices(text, countSlice);
-  }
-  return counter;
-}
-
-/** Asynchronous form of tokenCounter(), for callers written against a lazily imported encoder. */
-export async function loadTokenCounter(): Promise<CountText> {
-  return tokenCounter();
+/** Loads the encoding tables once (a few MB, ~150 ms) on first use. */
+export function loadTokenCounter(): Promise<CountText> {
+  counterPromise ??= import('gpt-tokenizer/encoding/o200k_base').then((encoding) => {
+    // User text may legitimately contain "<|endoftext|>" and the like: count it as plain text.
+    const options = { allowedSpecial: new Set<string>(), disallowedSpecial: new Set<string>() };
+    return (text: string) => countInSlices(text, (slice) => encoding.countTokens(slice, options));
+  });
+  return counterPromise;
 }
 
 export async function countMessageTokens(message: StoredMessage): Promise<number> {
