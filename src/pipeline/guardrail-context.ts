@@ -13,7 +13,8 @@ import type { Metrics } from '../metrics.js';
 
 export interface GuardrailRun {
   policies: CompiledPolicy[];
-  delegates: Delegates;
+  /** Only when a policy asks another engine: local checks need none. */
+  delegates: Delegates | undefined;
   pseudo: Pseudonymizer;
   grounding: GroundingRequest | undefined;
   output: boolean;
@@ -25,12 +26,16 @@ export function startGuardrails(ctx: ChatContext): GuardrailRun {
   const policies = ctx.tenant.policies;
   return {
     policies,
-    delegates: createDelegates(ctx.runtime, ctx.signal),
+    delegates: policies.some(usesDelegate) ? createDelegates(ctx.runtime, ctx.signal) : undefined,
     pseudo: new Pseudonymizer(ctx.tenant.pseudonymKey),
     grounding: takeGrounding(ctx.body),
     output: policies.some((p) => policyApplies(p, 'output')),
     findings: { input: [], output: [] },
   };
+}
+
+function usesDelegate(p: CompiledPolicy): boolean {
+  return [p.pii?.engine, p.topics?.engine, p.content?.engine, p.grounding?.engine].some((e) => e !== undefined && e.engine !== 'local');
 }
 
 /** The `grounding` extension field is ours: validated, then removed before forwarding. */

@@ -44,8 +44,14 @@ export async function pushSse(reply: FastifyReply, headers: Headers, produce: (e
   } catch (err) {
     if (!(err instanceof ClientGone)) throw err;
   } finally {
-    flush();
-    if (!res.destroyed) res.end();
+    // The last frames go out with the end of the response: one write instead of two (a stream
+    // that arrived in one upstream read is then a single write to the client).
+    if (!res.destroyed) {
+      const text = pending;
+      pending = '';
+      if (text === '') res.end();
+      else res.end(text);
+    }
   }
 }
 
