@@ -219,7 +219,7 @@ export function renderReport(r: RunResults): string {
     '- Sluice: src/ built with tsconfig.build.json into node_modules/.cache/gateway-bench/build (a private copy, so a concurrent',
     '  rebuild of dist/ cannot change what is measured), access log at info to /dev/null, configs in bench/sluice-config/: (a) off.yaml, (b) full.yaml,',
     '  (c) session.yaml (X-Session-Id cycling over 64 ids per run, history.max_messages 6, private redis-server), (d) full-output.yaml.',
-    '- Body: 461 bytes (system + user message of ordinary prose). CPU µs/req from /proc/<pid>/stat over each run.',
+    '- Body: 461 bytes (system + user message of ordinary prose); the system message is the same on every request, the user turn names three places that change per request (8,192 variants per run, more than the input verdict cache of the gateway keeps), so every user text is scanned. CPU µs/req from /proc/<pid>/stat over each run.',
     '- CPU profiles: `npx tsx bench/profile.ts` (variants full,off by default) writes bench/PROFILE.md.',
   );
   return `${sections.join('\n')}\n`;

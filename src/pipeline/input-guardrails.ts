@@ -25,10 +25,13 @@ export async function checkInput(run: GuardrailRun, messages: readonly JsonObjec
   const cache = inputVerdictCache(run.policies);
   for (let i = 0; i < messages.length; i++) {
     const message = messages[i] as JsonObject;
+    const role = String(message.role);
+    // The newest turn is new by definition: it is remembered once it comes back as history
+    // (or is a system message), so one-off texts never churn the cache.
+    const remember = cache !== null && (i < messages.length - 1 || role === 'system' || role === 'developer');
     for (const slot of messageTextSlots(message)) {
-      const role = String(message.role);
       const check = () => checkAll(run.policies, slot.text, { direction: 'input', delegates: run.delegates, role });
-      const found = cache ? await cache.get(slot.text, role, check) : await check();
+      const found = remember ? await cache.get(slot.text, role, check) : await check();
       for (const f of found) findings.push({ ...f, message: i });
       if (found.some((f) => f.action === 'anonymized' || f.action === 'pseudonymized' || f.action === 'masked')) {
         const masked = applyMasks(slot.text, found, run.pseudo);

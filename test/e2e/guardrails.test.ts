@@ -77,14 +77,19 @@ async function streamText(key: string, content: string, extra: Record<string, un
 }
 
 describe('input guardrails', () => {
-  it('masks and blocks a text sent again exactly as the first time (findings reused)', async () => {
-    for (let turn = 0; turn < 2; turn++) {
-      const { response } = await ask('k-guarded', `Please write to ${EMAIL} today.`);
+  it('masks and blocks a resent history message as the first time (findings reused)', async () => {
+    const client = gw.client('k-guarded');
+    const turn = (first: string) =>
+      client.chat.completions
+        .create({ model: 'fake', messages: [{ role: 'user', content: first }, { role: 'assistant', content: 'Noted.' }, { role: 'user', content: 'Thanks.' }] })
+        .withResponse();
+    for (let i = 0; i < 2; i++) {
+      const { response } = await turn(`Please write to ${EMAIL} today.`);
       expect(response.headers.get('x-sluice-guardrail')).toBe('input:anonymized pii=EMAIL');
-      const blocked = await ask('k-guarded', `My SSN is ${SSN}.`);
+      const blocked = await turn(`My SSN is ${SSN}.`);
       expect(blocked.data.choices[0]?.message.content).toBe('Input refused.');
     }
-    const sent = up.requests.map((r) => (r.body as { messages: { content: string }[] }).messages.at(-1)?.content);
+    const sent = up.requests.map((r) => (r.body as { messages: { content: string }[] }).messages[0]?.content);
     expect(sent).toEqual(['Please write to {EMAIL} today.', 'Please write to {EMAIL} today.']);
   });
 
