@@ -29,15 +29,17 @@ interface PinoInternals {
 
 const INFO = 30;
 
-/** Undefined when the logger does not write info lines (or is Fastify's silent stand-in). */
+/** Undefined when the logger writes nowhere (Fastify's silent stand-in). */
 export function createAccessLog(logger: Logger, requestIdLabel: string): AccessLog | undefined {
   const internals = logger as unknown as PinoInternals;
   const stream = internals[pino.symbols.streamSym];
-  if (!stream || typeof stream.write !== 'function' || !logger.isLevelEnabled('info')) return undefined;
+  if (!stream || typeof stream.write !== 'function') return undefined;
   // The base bindings (pid, hostname, or whatever the logger was made with), e.g. `,"pid":1,...`.
   const bindings = internals[pino.symbols.chindingsSym] ?? '';
   const idKey = JSON.stringify(requestIdLabel);
   return (r) => {
+    // The level is read per line, so a level changed at run time is obeyed.
+    if (logger.levelVal > INFO) return;
     let line = `{"level":${INFO},"time":${Date.now()}${bindings},${idKey}:${JSON.stringify(r.requestId)},"method":${JSON.stringify(r.method)},"path":${JSON.stringify(r.path)}`;
     if (r.tenant !== undefined) line += `,"tenant":${JSON.stringify(r.tenant)}`;
     if (r.model !== undefined) line += `,"model":${JSON.stringify(r.model)}`;
