@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
-import type { JsonObject } from '../providers/types.js';
+import type { ChunkBatch, JsonObject } from '../providers/types.js';
 
 export function completionId(): string {
   return `chatcmpl-${randomBytes(12).toString('hex')}`;
@@ -22,7 +22,7 @@ export function blockedCompletion(model: string, message: string, report: string
   };
 }
 
-export async function* blockedStream(model: string, message: string, report: string): AsyncGenerator<ChatCompletionChunk[]> {
+export async function* blockedStream(model: string, message: string, report: string): AsyncGenerator<ChunkBatch> {
   const base = { id: completionId(), object: 'chat.completion.chunk' as const, created: Math.floor(Date.now() / 1000), model };
   yield [
     { ...base, choices: [{ index: 0, delta: { role: 'assistant', content: '' }, logprobs: null, finish_reason: null }] },

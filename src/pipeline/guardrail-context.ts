@@ -26,16 +26,12 @@ export function startGuardrails(ctx: ChatContext): GuardrailRun {
   const policies = ctx.tenant.policies;
   return {
     policies,
-    delegates: policies.some(usesDelegate) ? createDelegates(ctx.runtime, ctx.signal) : undefined,
+    delegates: policies.some((p) => p.usesDelegate) ? createDelegates(ctx.runtime, ctx.signal) : undefined,
     pseudo: new Pseudonymizer(ctx.tenant.pseudonymKey),
     grounding: takeGrounding(ctx.body),
     output: policies.some((p) => policyApplies(p, 'output')),
     findings: { input: [], output: [] },
   };
-}
-
-function usesDelegate(p: CompiledPolicy): boolean {
-  return [p.pii?.engine, p.topics?.engine, p.content?.engine, p.grounding?.engine].some((e) => e !== undefined && e.engine !== 'local');
 }
 
 /** The `grounding` extension field is ours: validated, then removed before forwarding. */

@@ -14,27 +14,17 @@ export function renderPrompt(text: string, tenant: string, now = new Date()): st
   return text.replaceAll('{{tenant}}', tenant).replaceAll('{{date}}', now.toISOString().slice(0, 10));
 }
 
-/**
- * The last rendering per prompt text and tenant: it changes only when the UTC day does. Keyed by
- * the config's own strings, whose hashes V8 keeps, so a lookup does not rehash the prompt.
- */
-const rendered = new Map<string, Map<string, { day: number; text: string }>>();
+/** The last rendering of each tenant prompt (a config object): it changes only with the UTC day. */
+const rendered = new WeakMap<object, { day: number; tenant: string; text: string }>();
 const DAY_MS = 86_400_000;
 
-function currentPrompt(text: string, tenant: string): string {
+function currentPrompt(prompt: NonNullable<TenantConfig['system_prompt']>, tenant: string): string {
   const day = Math.floor(Date.now() / DAY_MS);
-  let byTenant = rendered.get(text);
-  const last = byTenant?.get(tenant);
-  if (last && last.day === day) return last.text;
-  // Bounded by the configured prompts; reloads may leave a few stale ones.
-  if (!byTenant) {
-    if (rendered.size > 1000) rendered.clear();
-    byTenant = new Map();
-    rendered.set(text, byTenant);
-  }
-  const out = renderPrompt(text, tenant);
-  byTenant.set(tenant, { day, text: out });
-  return out;
+  const last = rendered.get(prompt);
+  if (last && last.day === day && last.tenant === tenant) return last.text;
+  const text = renderPrompt(prompt.text, tenant);
+  rendered.set(prompt, { day, tenant, text });
+  return text;
 }
 
 export interface SplitMessages {
@@ -56,7 +46,7 @@ export function applySystemPrompt(
     throw invalidRequest('System and developer messages are not accepted for this API key.', 'messages', 'system_message_not_allowed');
   }
   const head: JsonObject[] = [];
-  if (prompt && prompt.text.trim() !== '') head.push({ role: 'system', content: currentPrompt(prompt.text, tenantName) });
+  if (prompt && prompt.text.trim() !== '') head.push({ role: 'system', content: currentPrompt(prompt, tenantName) });
   if (mode === 'prepend') head.push(...client);
   return { head, rest };
 }

@@ -7,7 +7,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
-import { StreamFault } from '../providers/types.js';
+import { StreamFault, type ChunkBatch } from '../providers/types.js';
 import { RAW_JSON } from './encode.js';
 
 export interface DecodeOptions {
@@ -28,7 +28,7 @@ export interface DecodeOptions {
 export async function* decodeChatStream(
   body: AsyncIterable<Uint8Array | string>,
   opts: DecodeOptions,
-): AsyncGenerator<ChatCompletionChunk[]> {
+): AsyncGenerator<ChunkBatch> {
   let pending: EventSourceMessage[] = [];
   const parser = createParser({ onEvent: (e) => pending.push(e) });
   // Node's StringDecoder keeps a character split across reads, like TextDecoder in stream mode,
@@ -41,7 +41,7 @@ export async function* decodeChatStream(
       if (pending.length === 0) continue;
       const events = pending;
       pending = [];
-      const batch: ChatCompletionChunk[] = [];
+      const batch: ChunkBatch = [];
       for (const event of events) {
         const data = event.data;
         // eventsource-parser drops blocks without `data:`; an empty data is not a chunk either.
@@ -68,7 +68,7 @@ export async function* decodeChatStream(
     clean = true;
     // A last event without its blank line still counts once the upstream closed cleanly.
     parser.feed('\n\n');
-    const batch: ChatCompletionChunk[] = [];
+    const batch: ChunkBatch = [];
     for (const event of pending) {
       if (event.data === '') continue;
       if (isDone(event.data)) break;

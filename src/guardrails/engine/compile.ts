@@ -44,6 +44,10 @@ export interface CompiledPolicy {
   grounding?: { groundingThreshold: number; relevanceThreshold: number; engine: EngineSettings };
   /** What this policy needs held back of a streamed answer (see holdback.ts). */
   outputHoldback: Omit<HoldbackNeeds, 'placeholders' | 'maxChars'>;
+  /** Some kind asks an engine other than the local one (a request then needs delegates). */
+  usesDelegate: boolean;
+  /** Every input check runs locally: same text, same findings (see verdict-cache.ts). */
+  localOnInput: boolean;
 }
 
 let sharedContentDetector: ContentDetector | undefined;
@@ -68,6 +72,8 @@ export function compilePolicy(name: string, cfg: PolicyConfig): CompiledPolicy {
     onBlock: cfg.on_block,
     messages: { blockedInput: cfg.messages.blocked_input, blockedOutput: cfg.messages.blocked_output },
     outputHoldback: { capitalised: false, spelledOut: false, phrases: [], phraseWords: 1 },
+    usesDelegate: false,
+    localOnInput: true,
   };
 
   if (cfg.pii) {
@@ -136,6 +142,10 @@ export function compilePolicy(name: string, cfg: PolicyConfig): CompiledPolicy {
     };
   }
   out.outputHoldback = outputHoldback(out);
+  const remote = (e: EngineSettings | undefined) => e !== undefined && e.engine !== 'local';
+  out.usesDelegate = [out.pii?.engine, out.topics?.engine, out.content?.engine, out.grounding?.engine].some(remote);
+  out.localOnInput =
+    !(out.topics?.directions.has('input') && remote(out.topics.engine)) && !(out.content && out.content.categories.input.length > 0 && remote(out.content.engine));
   return out;
 }
 

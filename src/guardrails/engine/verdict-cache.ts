@@ -66,14 +66,8 @@ const caches = new WeakMap<readonly CompiledPolicy[], VerdictCache | null>();
 export function inputVerdictCache(policies: readonly CompiledPolicy[]): VerdictCache | null {
   let cache = caches.get(policies);
   if (cache === undefined) {
-    cache = policies.every(localOnInput) ? new VerdictCache() : null;
+    cache = policies.every((p) => p.localOnInput) ? new VerdictCache() : null;
     caches.set(policies, cache);
   }
   return cache;
-}
-
-function localOnInput(p: CompiledPolicy): boolean {
-  if (p.topics?.directions.has('input') && p.topics.engine.engine !== 'local') return false;
-  if (p.content && p.content.categories.input.length > 0 && p.content.engine.engine !== 'local') return false;
-  return true;
 }

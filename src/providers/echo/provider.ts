@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
-import type { JsonObject, Provider, UpstreamCall, UpstreamResult } from '../types.js';
+import type { ChunkBatch, JsonObject, Provider, UpstreamCall, UpstreamResult } from '../types.js';
 
 const SHOWN_PARAMS = [
   'temperature', 'top_p', 'top_k', 'max_tokens', 'max_completion_tokens', 'presence_penalty',
@@ -85,7 +85,7 @@ export function describe(body: JsonObject): string {
 async function* streamOf(
   text: string,
   meta: { id: string; created: number; model: string; n: number; usage: JsonObject | undefined },
-): AsyncGenerator<ChatCompletionChunk[]> {
+): AsyncGenerator<ChunkBatch> {
   const base = { id: meta.id, object: 'chat.completion.chunk' as const, created: meta.created, model: meta.model, system_fingerprint: 'sluice-echo' };
   const pieces = text.match(/\S+\s*|\s+/g) ?? [text];
   for (let index = 0; index < meta.n; index++) {
