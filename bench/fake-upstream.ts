@@ -4,7 +4,9 @@
  * `"stream":true` and the paced model name, never parsed.
  *
  * - JSON: one fixed chat.completion.
- * - Stream: a role chunk, 20 content tokens, a finish chunk and [DONE], in one write.
+ * - Stream: a role chunk, 20 content tokens, a finish chunk and [DONE], one write per event, as a
+ *   provider sends its tokens (a busy reader still gets several events per read).
+ *   STREAM_WRITES=one sends the whole stream in one write instead.
  * - Paced stream (model `paced`): 50 tokens, one write every PACE_MS, the first at once.
  *
  * Prints `listening <port>` on stdout once ready. Env: PORT (0 = any free port).
@@ -46,7 +48,9 @@ const completion = Buffer.from(
     usage: { prompt_tokens: 96, completion_tokens: FAST_TOKENS.length, total_tokens: 96 + FAST_TOKENS.length },
   }),
 );
-const fastStream = Buffer.concat(streamFrames('fast', FAST_TOKENS));
+const ONE_WRITE = process.env.STREAM_WRITES === 'one';
+const fastFrames = streamFrames('fast', FAST_TOKENS);
+const fastStream = Buffer.concat(fastFrames);
 // Paced: frame 0 carries the role, frame 1 the first token; both go out at once.
 const pacedFrames = streamFrames('paced', PACED_TOKENS);
 
@@ -87,7 +91,12 @@ function handle(req: IncomingMessage, res: ServerResponse, body: string): void {
     return;
   }
   res.writeHead(200, SSE_HEAD);
-  res.end(fastStream);
+  if (ONE_WRITE) {
+    res.end(fastStream);
+    return;
+  }
+  for (let i = 0; i < fastFrames.length - 1; i++) res.write(fastFrames[i] as Buffer);
+  res.end(fastFrames[fastFrames.length - 1]);
 }
 
 const server = createServer({ noDelay: true, keepAliveTimeout: 60_000 }, (req, res) => {

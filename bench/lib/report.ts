@@ -214,7 +214,7 @@ export function renderReport(r: RunResults): string {
     '',
     '## Method',
     '',
-    '- Fake upstream (bench/fake-upstream.ts): fixed JSON; 20-token stream in one write; paced stream of 50 tokens 5 ms apart.',
+    '- Fake upstream (bench/fake-upstream.ts): fixed JSON; 20-token stream written one event at a time, as a provider sends tokens; paced stream of 50 tokens 5 ms apart.',
     '- Reference (bench/reference-proxy.ts): Fastify 5 + undici 7 Pool; JSON parsed and re-serialised, stream bytes piped unparsed.',
     '- Sluice: src/ built with tsconfig.build.json into node_modules/.cache/gateway-bench/build (a private copy, so a concurrent',
     '  rebuild of dist/ cannot change what is measured), access log at info to /dev/null, configs in bench/sluice-config/: (a) off.yaml, (b) full.yaml,',

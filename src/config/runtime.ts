@@ -3,7 +3,7 @@
  * guardrail policies compiled once. A reload builds a new Runtime and swaps it atomically;
  * requests in flight finish on the one they started with.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Config, ModelConfig, SamplingConfig, TenantConfig } from './schema.js';
 import type { LoadedConfig } from './load.js';
 import type { MissingVar } from './expand.js';
@@ -40,7 +40,8 @@ export interface Runtime {
 }
 
 export function sha256(text: string): Buffer {
-  return createHash('sha256').update(text, 'utf8').digest();
+  // The one-shot form: no Hash object per call (this runs on every request).
+  return hash('sha256', text, 'buffer');
 }
 
 function keyDigests(keys: string[]): Buffer[] {

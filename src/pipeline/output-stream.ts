@@ -118,10 +118,11 @@ export function guardStream(run: GuardrailRun, hooks: StreamGuardHooks): ChunkTr
 
       const window = s.context + s.pending;
       const offset = s.context.length;
-      const found = (await scan(window, PATTERN_KINDS))
-        .map((f) => ({ ...f, start: f.start - offset, end: f.end - offset }))
-        .filter((f) => f.end > 0)
-        .map((f) => ({ ...f, start: Math.max(0, f.start) }));
+      // Positions made relative to the pending text; what lies wholly in the context was released.
+      const found: Finding[] = [];
+      for (const f of await scan(window, PATTERN_KINDS)) {
+        if (f.end - offset > 0) found.push({ ...f, start: Math.max(0, f.start - offset), end: f.end - offset });
+      }
       const upTo = final ? s.pending.length : hold;
       if (semantic && upTo > 0) found.push(...(await scan(s.pending.slice(0, upTo), SEMANTIC_KINDS)));
       if (final && holdWhole) found.push(...(await scan(s.full, GROUNDING_KIND, true)).map((f) => ({ ...f, start: 0, end: 0 })));
@@ -172,7 +173,8 @@ export function guardStream(run: GuardrailRun, hooks: StreamGuardHooks): ChunkTr
     let out: ChatCompletionChunk[] = [];
     try {
       for (;;) {
-        const waiting = [...states.values()].some((s) => s.pending !== '' && !s.done);
+        let waiting = false;
+        for (const s of states.values()) if (s.pending !== '' && !s.done) waiting = true;
         const r = waiting && !holdWhole ? await raceIdle(next) : await next;
         if (r === IDLE) {
           for (const s of states.values()) {

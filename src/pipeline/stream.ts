@@ -21,8 +21,19 @@ export interface StreamHooks {
   onError?: (err: unknown) => void;
 }
 
+// Per-chunk tests as plain loops: a closure per chunk adds up over a stream.
 export function hasFinish(chunk: ChatCompletionChunk): boolean {
-  return Array.isArray(chunk.choices) && chunk.choices.some((c) => c.finish_reason !== null && c.finish_reason !== undefined);
+  const choices = chunk.choices;
+  if (!Array.isArray(choices)) return false;
+  for (const c of choices) if (c.finish_reason !== null && c.finish_reason !== undefined) return true;
+  return false;
+}
+
+function hasContent(chunk: ChatCompletionChunk): boolean {
+  const choices = chunk.choices;
+  if (!Array.isArray(choices)) return false;
+  for (const c of choices) if (c.delta?.content || c.delta?.tool_calls) return true;
+  return false;
 }
 
 /** Receives each SSE frame; a returned promise means "wait" (backpressure). */
@@ -44,7 +55,7 @@ export async function pumpSse(source: AsyncIterable<ChunkBatch>, hooks: StreamHo
       for (const chunk of batch) {
         hooks.onChunk?.(chunk);
         if (!finished && hasFinish(chunk)) finished = true;
-        if (!sawContent && hooks.onFirstContent && chunk.choices?.some((c) => c.delta?.content || c.delta?.tool_calls)) {
+        if (!sawContent && hooks.onFirstContent && hasContent(chunk)) {
           sawContent = true;
           hooks.onFirstContent();
         }

@@ -3,21 +3,46 @@
  * merged, and the first policy that blocks decides the message the client gets.
  */
 import type { CompiledPolicy } from './compile.js';
-import { checkText, type CheckOptions } from './check.js';
+import { checkText, checkTextLocal, type CheckOptions } from './check.js';
 import type { Finding } from './findings.js';
 
+const GROUNDING_ONLY = new Set(['grounding'] as const);
+
+/** Whether every check of these policies runs locally, so `checkAllLocal` may be used. */
+export function allLocal(policies: readonly CompiledPolicy[]): boolean {
+  for (const p of policies) if (p.usesDelegate) return false;
+  return true;
+}
+
 export async function checkAll(policies: readonly CompiledPolicy[], text: string, opts: CheckOptions): Promise<Finding[]> {
-  if (policies.length === 0 || text === '') return policies.length === 0 ? [] : await groundingOnly(policies, text, opts);
+  if (allLocal(policies)) return checkAllLocal(policies, text, opts);
+  if (text === '') return await groundingOnly(policies, opts);
   const all: Finding[] = [];
   for (const p of policies) all.push(...(await checkText(p, text, opts)));
   return all;
 }
 
+/** `checkAll` for policies that use no delegate engine (see allLocal): no promise involved. */
+export function checkAllLocal(policies: readonly CompiledPolicy[], text: string, opts: CheckOptions): Finding[] {
+  if (policies.length === 1) return text === '' ? groundingOnlyLocal(policies, opts) : checkTextLocal(policies[0]!, text, opts);
+  if (text === '') return groundingOnlyLocal(policies, opts);
+  const all: Finding[] = [];
+  for (const p of policies) for (const f of checkTextLocal(p, text, opts)) all.push(f);
+  return all;
+}
+
 /** An empty answer still gets its grounding verdict (skipped without sources). */
-async function groundingOnly(policies: readonly CompiledPolicy[], text: string, opts: CheckOptions): Promise<Finding[]> {
+async function groundingOnly(policies: readonly CompiledPolicy[], opts: CheckOptions): Promise<Finding[]> {
   if (opts.direction !== 'output' || (opts.kinds && !opts.kinds.has('grounding'))) return [];
   const all: Finding[] = [];
-  for (const p of policies) if (p.grounding) all.push(...(await checkText(p, text, { ...opts, kinds: new Set(['grounding']) })));
+  for (const p of policies) if (p.grounding) all.push(...(await checkText(p, '', { ...opts, kinds: GROUNDING_ONLY })));
+  return all;
+}
+
+function groundingOnlyLocal(policies: readonly CompiledPolicy[], opts: CheckOptions): Finding[] {
+  if (opts.direction !== 'output' || (opts.kinds && !opts.kinds.has('grounding'))) return [];
+  const all: Finding[] = [];
+  for (const p of policies) if (p.grounding) all.push(...checkTextLocal(p, '', { ...opts, kinds: GROUNDING_ONLY }));
   return all;
 }
 

@@ -32,15 +32,18 @@ export class VerdictCache {
   #current = generation();
   #previous = generation();
 
-  /** Findings for `text` checked as a message of `role`, computed by `check` on a miss. */
-  async get(text: string, role: string, check: () => Promise<Finding[]>): Promise<readonly Finding[]> {
+  /**
+   * Findings for `text` checked as a message of `role`, computed by `check` on a miss. Only local
+   * checks are cached, and they are synchronous.
+   */
+  get(text: string, role: string, check: () => Finding[]): readonly Finding[] {
     if (text.length > MAX_TEXT_CHARS) return check();
     // Roles matter only as "user or tool" (prompt attacks are looked for there) or not.
     const side = role === 'user' || role === 'tool' ? 'user' : 'other';
     const hit = this.#current[side].get(text);
     if (hit !== undefined) return hit;
     const old = this.#previous[side].get(text);
-    const found = old ?? Object.freeze((await check()).map((f) => Object.freeze(f)));
+    const found = old ?? Object.freeze(check().map((f) => Object.freeze(f)));
     this.#remember(side, text, found);
     return found;
   }
