@@ -7,6 +7,7 @@
  * code points; decomposition (NFKD) plus dropping combining diacritics makes that harmless for the
  * Latin, Greek and Cyrillic scripts, where composed and decomposed spellings fold the same way.
  */
+import { Buffer } from 'node:buffer';
 import type { Span } from './types.js';
 
 export interface FoldedText {
@@ -162,14 +163,20 @@ function mapInto(
   return { buffers: { units, starts, ends }, length };
 }
 
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
-// Shared read-only identity map for ASCII text, grown on demand.
+/** Whether every unit is ASCII: only then is a string's UTF-8 length its length (native, no regex scan). */
+function isAscii(source: string): boolean {
+  return Buffer.byteLength(source, 'utf8') === source.length;
+}
+
+// Shared read-only identity map for ASCII text, grown on demand, and its view from 1 (the ends).
 let identity = new Int32Array(0);
+let identityEnds = identity;
 
 function identityMap(length: number): Int32Array {
   if (identity.length < length + 2) {
     identity = new Int32Array(Math.max(length + 2, identity.length * 2));
     for (let i = 0; i < identity.length; i++) identity[i] = i;
+    identityEnds = identity.subarray(1);
   }
   return identity;
 }
@@ -179,7 +186,7 @@ function identityMap(length: number): Int32Array {
  * folds to its lower case one to one, which skips the per-character work. The maps are read-only.
  */
 export function foldText(source: string): FoldedText {
-  if (ASCII_ONLY.test(source)) {
+  if (isAscii(source)) {
     const map = identityMap(source.length);
     return {
       text: source.toLowerCase(),
@@ -197,10 +204,12 @@ let transientBuffers = allocateMapBuffers(1024);
 
 /**
  * foldText without allocating for each call: the offset maps may be views of buffers that the next
- * call overwrites, so read the result before folding again. For per-message hot paths.
+ * call overwrites (and run past the text), so read the result before folding again. For
+ * per-message hot paths.
  */
 export function foldTextTransient(source: string): FoldedText {
-  if (ASCII_ONLY.test(source)) return foldText(source);
+  // ASCII: the shared identity maps themselves, longer than the text, rather than views of them
+  if (isAscii(source)) return { text: source.toLowerCase(), starts: identityMap(source.length), ends: identityEnds };
   const capacity = source.length + 16;
   const initial = capacity <= transientBuffers.units.length ? transientBuffers : allocateMapBuffers(capacity);
   const { buffers, length } = mapInto(source, foldCodePointCached, initial);

@@ -4,63 +4,207 @@
  * linear in its input.
  */
 import { stemmer } from 'stemmer';
+import { MAX_TABLE_WORD, TextUnits, WORD_HASH_SEED, hashUnit } from './text-units.js';
 import type { Span } from './types.js';
 
 const WORD_CHAR_RE = /[\p{L}\p{M}\p{N}]/u;
 const LETTER_RE = /[\p{L}\p{M}]/u;
 
-function isWordChar(text: string, index: number, code: number): boolean {
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
-  return WORD_CHAR_RE.test(text[index]!);
+// Classes of non-ASCII units, worked out on first sight: a known bit, then what the unit is.
+const KNOWN = 1;
+const WORD_UNIT = 2;
+const LETTER_UNIT = 4;
+const unitClasses = new Uint8Array(0x10000);
+
+function unitClass(unit: number): number {
+  let classes = unitClasses[unit]!;
+  if (classes === 0) {
+    // A lone surrogate is no word character, as the regular expressions judge it.
+    const char = String.fromCharCode(unit);
+    classes = KNOWN | (WORD_CHAR_RE.test(char) ? WORD_UNIT : 0) | (LETTER_RE.test(char) ? LETTER_UNIT : 0);
+    unitClasses[unit] = classes;
+  }
+  return classes;
+}
+
+// What a unit is to the word reader: part of a word, a possible sentence end, or neither. ASCII
+// units take one table read.
+const OTHER = 0;
+const WORD = 1;
+const SENTENCE_MARK = 2;
+const ASCII_KINDS = new Uint8Array(128).map((_, code) => {
+  if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90)) return WORD;
+  return code === 10 || isSentenceEnd(code) ? SENTENCE_MARK : OTHER;
+});
+
+function unitKind(code: number): number {
+  if (code < 128) return ASCII_KINDS[code]!;
+  if ((unitClass(code) & WORD_UNIT) !== 0) return WORD;
+  return isSentenceEnd(code) ? SENTENCE_MARK : OTHER;
+}
+
+function isWordUnit(code: number): boolean {
+  return (code < 128 ? ASCII_KINDS[code]! : unitKind(code)) === WORD;
+}
+
+function isLetterUnit(code: number): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return (unitClass(code) & LETTER_UNIT) !== 0;
 }
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-function isLetter(text: string, index: number): boolean {
-  const code = text.charCodeAt(index);
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
-  return index < text.length && LETTER_RE.test(text[index]!);
-}
+const APOSTROPHE = 39;
+const TYPOGRAPHIC_APOSTROPHE = 0x2019;
+
+/** Texts with more words than this get word arrays of their own, so one huge text does not pin them. */
+const KEPT_WORDS = 1 << 16;
 
 /**
- * Calls `visit` for each word: letters or digits, joined by an apostrophe before a letter
- * ("didn't") or by a colon or period between digits (7:30, 2.5). One pass over the characters,
- * so any input is linear; the word is lower-cased with typographic apostrophes folded to `'`.
+ * Reads the words of a text: letters or digits, joined by an apostrophe before a letter ("didn't")
+ * or by a colon or period between digits (7:30, 2.5). One pass over the characters, so any input
+ * is linear; a word is lower-cased with typographic apostrophes folded to `'`.
+ *
+ * The words land in typed arrays (offsets, sentence, hash), and each word's lower-cased units are
+ * left in `units` at its offsets: a caller keeps per-word data in a `WordTable` keyed by them, and
+ * needs no string for a word it has seen. Sentence boundaries are drawn as `splitSentences` draws
+ * them, read in the gaps between words (words never hold one), so they cost no pass of their own.
  */
-export function forEachWord(text: string, visit: (word: string, start: number, end: number) => void): void {
-  // Lower-casing once is cheaper than per word; it keeps offsets unless a character changes length.
-  const lower = text.toLowerCase();
-  const folded = lower.length !== text.length;
-  const source = folded ? text : lower;
-  const length = source.length;
-  let i = 0;
-  while (i < length) {
-    if (!isWordChar(source, i, source.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let apostrophe = false;
-    for (;;) {
-      while (i < length && isWordChar(source, i, source.charCodeAt(i))) i++;
-      const code = source.charCodeAt(i);
-      if ((code === 39 || code === 0x2019) && isLetter(source, i + 1)) {
-        apostrophe = true;
+export class WordReader {
+  /** Words of the text read last. */
+  count = 0;
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  /** Sentence boundaries before each word: words with the same number lie in one sentence. */
+  sentences = new Int32Array(64);
+  /** Hash (see `hashUnit`) of each word's key, `units[start, end)`. */
+  hashes = new Int32Array(64);
+  /** 1 when a word has a key: at most MAX_TABLE_WORD units, none of which lower-cases to several. */
+  keyed = new Uint8Array(64);
+  /** The text's units, lower-cased; within each word, typographic apostrophes are folded too. */
+  units: Uint16Array = new Uint16Array(0);
+  private readonly buffer = new TextUnits();
+  private source = '';
+  private folded = false;
+
+  /** Reads the words of `text` into the arrays. */
+  read(text: string): void {
+    // Lower-casing once is cheaper than per word; it keeps offsets unless a character changes length.
+    const lower = text.toLowerCase();
+    const folded = lower.length !== text.length;
+    this.folded = folded;
+    this.source = folded ? text : lower;
+    const units = this.buffer.load(this.source);
+    this.units = units;
+    const length = this.source.length;
+    this.reserve((length >> 1) + 1);
+    const { starts, ends, sentences, hashes, keyed } = this;
+    let count = 0;
+    let sentence = 0;
+    let i = 0;
+    while (i < length) {
+      // spaces and lower-case letters, most of any text, take the short way
+      if (units[i] === 32) {
         i++;
-      } else if ((code === 58 || code === 46) && isDigit(source.charCodeAt(i - 1)) && isDigit(source.charCodeAt(i + 1))) {
-        // A decimal or clock time ends the word after its digits ("7:00pm" is "7:00", "pm").
-        i++;
-        while (i < length && isDigit(source.charCodeAt(i))) i++;
-        break;
-      } else break;
+        continue;
+      }
+      const kind = unitKind(units[i]!);
+      if (kind !== WORD) {
+        if (kind === SENTENCE_MARK) {
+          const end = sentenceMarksEnd(units, length, i);
+          if (endsSentence(units, length, i, end)) sentence++;
+          i = end;
+        } else i++;
+        continue;
+      }
+      const start = i;
+      let hash = WORD_HASH_SEED;
+      // a folded text is read as written: its ASCII capitals are lowered here, other letters cannot be
+      let keyable = true;
+      for (;;) {
+        while (i < length) {
+          let unit = units[i]!;
+          if (unit >= 97 && unit <= 122) {
+            hash = hashUnit(hash, unit);
+            i++;
+            continue;
+          }
+          if (!isWordUnit(unit)) break;
+          if (folded) {
+            if (unit >= 65 && unit <= 90) {
+              unit |= 32;
+              units[i] = unit;
+            } else if (unit >= 128) keyable = false;
+          }
+          hash = hashUnit(hash, unit);
+          i++;
+        }
+        if (i >= length) break;
+        const unit = units[i]!;
+        if ((unit === APOSTROPHE || unit === TYPOGRAPHIC_APOSTROPHE) && i + 1 < length && isLetterUnit(units[i + 1]!)) {
+          units[i] = APOSTROPHE;
+          hash = hashUnit(hash, APOSTROPHE);
+          i++;
+        } else if ((unit === 58 || unit === 46) && isDigit(units[i - 1]!) && i + 1 < length && isDigit(units[i + 1]!)) {
+          // A decimal or clock time ends the word after its digits ("7:00pm" is "7:00", "pm").
+          do {
+            hash = hashUnit(hash, units[i]!);
+            i++;
+          } while (i < length && isDigit(units[i]!));
+          break;
+        } else break;
+      }
+      starts[count] = start;
+      ends[count] = i;
+      sentences[count] = sentence;
+      hashes[count] = hash;
+      keyed[count] = keyable && i - start <= MAX_TABLE_WORD ? 1 : 0;
+      count++;
     }
-    let word = source.slice(start, i);
-    if (folded) word = word.toLowerCase();
-    if (apostrophe && word.includes('’')) word = word.replace(/’/g, "'");
-    visit(word, start, i);
+    this.count = count;
   }
+
+  /** Word `w` of the text read last, as a string. */
+  word(w: number): string {
+    let word = this.source.slice(this.starts[w], this.ends[w]);
+    if (this.folded) word = word.toLowerCase();
+    if (word.includes('’')) word = word.replace(/’/g, "'");
+    return word;
+  }
+
+  /** Lets go of the arrays of a huge text once its words are used, so they are not pinned. */
+  release(): void {
+    if (this.starts.length > KEPT_WORDS) this.allocate(64);
+  }
+
+  /** Arrays for at least `capacity` words. */
+  private reserve(capacity: number): void {
+    if (this.starts.length < capacity) this.allocate(capacity > KEPT_WORDS ? capacity : Math.min(KEPT_WORDS, Math.max(capacity, this.starts.length * 2)));
+  }
+
+  private allocate(size: number): void {
+    this.starts = new Int32Array(size);
+    this.ends = new Int32Array(size);
+    this.sentences = new Int32Array(size);
+    this.hashes = new Int32Array(size);
+    this.keyed = new Uint8Array(size);
+  }
+}
+
+/** Where the line break or the run of sentence-ending marks (with closing quotes or brackets) at `i` ends. */
+function sentenceMarksEnd(units: Uint16Array, length: number, i: number): number {
+  if (units[i] === 10) return i + 1;
+  let end = i + 1;
+  while (end < length && isSentenceEnd(units[end]!)) end++;
+  while (end < length && isCloser(units[end]!)) end++;
+  return end;
+}
+
+/** Whether the marks at `[i, end)` end a sentence, as `splitSentences` judges them. */
+function endsSentence(units: Uint16Array, length: number, i: number, end: number): boolean {
+  return units[i] === 10 || (end < length && isBreakSpace(units[end]!));
 }
 
 /** Function words that carry no topic: determiners, pronouns, prepositions, auxiliaries. */
@@ -163,7 +307,7 @@ export function editDistance(a: string, b: string, limit = 2): number {
 }
 
 // A sentence ends at . ! ? (and their closing quotes or brackets) followed by space, or at a line
-// break; decimals and "e.g." stay inside. Scanned by hand: one pass, no match objects.
+// break; decimals and "e.g." stay inside. Scanned by hand over the text's units: one pass, no match objects.
 function isSentenceEnd(code: number): boolean {
   return code === 46 || code === 33 || code === 63 || code === 0x3002 || code === 0xff01 || code === 0xff1f;
 }
@@ -183,24 +327,32 @@ function isBreakSpace(code: number): boolean {
   return code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
-function pushTrimmed(text: string, from: number, to: number, spans: Span[]): void {
+function pushTrimmed(units: Uint16Array, from: number, to: number, spans: Span[]): void {
   let s = from;
   let e = to;
-  while (s < e && isSpace(text.charCodeAt(s))) s++;
-  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  while (s < e && isSpace(units[s]!)) s++;
+  while (e > s && isSpace(units[e - 1]!)) e--;
   if (e > s) spans.push({ start: s, end: e });
 }
+
+const sentenceUnits = new TextUnits();
 
 /** Sentence spans of a text, trimmed of surrounding whitespace; empty text gives none. */
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
+  const units = sentenceUnits.load(text);
   const length = text.length;
   let start = 0;
   let i = 0;
   while (i < length) {
-    const code = text.charCodeAt(i);
+    const code = units[i]!;
+    // Letters and most other characters lie between '?' (63) and the first CJK mark: skip them fast.
+    if (code > 63 && code < 0x3002) {
+      i++;
+      continue;
+    }
     if (code === 10) {
-      pushTrimmed(text, start, i + 1, spans);
+      pushTrimmed(units, start, i + 1, spans);
       start = ++i;
       continue;
     }
@@ -209,15 +361,15 @@ export function splitSentences(text: string): Span[] {
       continue;
     }
     let end = i + 1;
-    while (end < length && isSentenceEnd(text.charCodeAt(end))) end++;
-    while (end < length && isCloser(text.charCodeAt(end))) end++;
+    while (end < length && isSentenceEnd(units[end]!)) end++;
+    while (end < length && isCloser(units[end]!)) end++;
     // Without a space after the run, no part of it ends a sentence either.
-    if (end < length && isBreakSpace(text.charCodeAt(end))) {
-      pushTrimmed(text, start, end, spans);
+    if (end < length && isBreakSpace(units[end]!)) {
+      pushTrimmed(units, start, end, spans);
       start = end;
     }
     i = end;
   }
-  pushTrimmed(text, start, length, spans);
+  pushTrimmed(units, start, length, spans);
   return spans;
 }

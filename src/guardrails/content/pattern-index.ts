@@ -2,6 +2,7 @@
  * Looks patterns up by their anchor word: exact forms and squeezed forms through maps, prefixes
  * through a character trie, so a token costs a few lookups however many patterns there are.
  */
+import { HashBits, hashString } from '../text-units.js';
 import type { CompiledPattern } from './token-pattern.js';
 
 interface TrieNode<T> {
@@ -20,12 +21,27 @@ export class PatternIndex<T> {
   private stamp = 0;
   private readonly scratch: CompiledPattern<T>[] = [];
   private readonly ids = new Map<CompiledPattern<T>, number>();
+  /**
+   * Filters that answer most tokens (those that anchor nothing) without a map lookup: a bit per
+   * hash of the exact forms, and the first two characters of each prefix (0 for the second of a
+   * one-character prefix).
+   */
+  private readonly exactHashes = new HashBits();
+  private readonly prefixPairs = new Uint8Array(128 * 128);
+  /**
+   * Candidates of the tokens that got past the filters, by token: a few hundred common words
+   * ("the", "like") anchor patterns, and this small map answers them faster than the large ones.
+   */
+  private readonly anchoring = new Map<string, readonly CompiledPattern<T>[]>();
 
   add(pattern: CompiledPattern<T>): void {
     if (!this.ids.has(pattern)) this.ids.set(pattern, this.ids.size);
     const first = pattern.elements[pattern.anchor];
     if (!first || first.kind !== 'word') return;
-    for (const w of first.set.exact) push(this.byWord, w, pattern);
+    for (const w of first.set.exact) {
+      push(this.byWord, w, pattern);
+      this.exactHashes.add(hashString(w));
+    }
     for (const w of first.set.squeezed) push(this.bySqueezed, w, pattern);
     for (const p of first.set.prefixes) {
       let node = this.prefixes;
@@ -40,6 +56,9 @@ export class PatternIndex<T> {
       }
       node.patterns.push(pattern);
       this.hasPrefixes = true;
+      if (p.length > 0 && p.charCodeAt(0) < 128 && (p.length === 1 || p.charCodeAt(1) < 128)) {
+        this.prefixPairs[p.charCodeAt(0) * 128 + (p.length === 1 ? 0 : p.charCodeAt(1))] = 1;
+      }
       const head = p.charCodeAt(0);
       if (head < 128) this.prefixHeads[head] = this.prefixes.next.get(head);
     }
@@ -63,10 +82,35 @@ export class PatternIndex<T> {
   }
 
   /**
-   * Candidate patterns for a token. The result is only valid until the next call: it is either an
-   * index list itself (the usual case, nothing copied) or a scratch array owned by the index.
+   * Candidate patterns for a token; `hash` is `hashString(norm)`. The result is only valid until
+   * the next call: it is either an index list itself (the usual case, nothing copied) or a scratch
+   * array owned by the index.
    */
-  candidates(norm: string, squeezed: string): readonly CompiledPattern<T>[] {
+  candidates(norm: string, squeezed: string, hash: number): readonly CompiledPattern<T>[] {
+    if (squeezed !== '') return this.lookup(norm, squeezed);
+    if (!this.exactHashes.mayHave(hash) && !this.mayHavePrefix(norm)) return NONE;
+    if (norm.length > MAX_REMEMBERED_TOKEN) return this.lookup(norm, squeezed);
+    let found = this.anchoring.get(norm);
+    if (found === undefined) {
+      const looked = this.lookup(norm, squeezed);
+      found = looked === this.scratch ? [...looked] : looked;
+      // cleared rather than evicted one by one: a flood of distinct tokens is not worth keeping
+      if (this.anchoring.size >= MAX_REMEMBERED_TOKENS) this.anchoring.clear();
+      this.anchoring.set(norm, found);
+    }
+    return found;
+  }
+
+  /** False when no prefix can start the token (the prefix trie has the last word). */
+  private mayHavePrefix(norm: string): boolean {
+    if (!this.hasPrefixes || norm.length === 0) return false;
+    const head = norm.charCodeAt(0);
+    const second = norm.length > 1 ? norm.charCodeAt(1) : 0;
+    if (head >= 128 || second >= 128) return true;
+    return this.prefixPairs[head * 128 + second] === 1 || this.prefixPairs[head * 128] === 1;
+  }
+
+  private lookup(norm: string, squeezed: string): readonly CompiledPattern<T>[] {
     const exact = this.byWord.get(norm);
     const viaSqueeze = squeezed === '' ? undefined : this.bySqueezed.get(squeezed);
     const head = norm.charCodeAt(0);
@@ -96,6 +140,9 @@ export class PatternIndex<T> {
 }
 
 const NONE: readonly never[] = [];
+const MAX_REMEMBERED_TOKENS = 4096;
+/** Longer tokens are looked up every time, so the map cannot pin large strings. */
+const MAX_REMEMBERED_TOKEN = 32;
 function take<T>(list: readonly CompiledPattern<T>[], stamp: number, out: CompiledPattern<T>[]): void {
   for (let k = 0; k < list.length; k++) {
     const p = list[k] as CompiledPattern<T>;

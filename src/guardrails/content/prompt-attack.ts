@@ -65,7 +65,7 @@ export function compilePromptAttackScorer(classes: WordClasses): PromptAttackSco
     for (let i = 0; i < tokens.length; i++) {
       const capsWeight = tokens.caps[i] === 1 ? CAPS_PERSONAS.get(tokens.norm[i] as string) : undefined;
       if (capsWeight !== undefined) note(evidence, 'persona', capsWeight, tokens, i, i + 1, offset, span);
-      const candidates = index.candidates(tokens.norm[i] as string, tokens.squeezed[i] as string);
+      const candidates = index.candidates(tokens.norm[i] as string, tokens.squeezed[i] as string, tokens.hash[i] as number);
       for (let k = 0; k < candidates.length; k++) {
         const pattern = candidates[k] as CompiledPattern<Signal>;
         const signal = pattern.payload;

@@ -3,7 +3,8 @@
  * category and a base confidence; a negation just before a hit lowers it one level, and words of a
  * rule's `unless` set near the hit (same sentence) cancel it ("kill the process").
  */
-import type { Confidence, ContentCategory } from '../types.js';
+import { CONTENT_CATEGORIES, type Confidence, type ContentCategory } from '../types.js';
+import { HashBits, hashAppend, hashString } from '../text-units.js';
 import { PatternIndex } from './pattern-index.js';
 import { compileVariants, matchAround, type CompiledPattern, type PatternElement } from './token-pattern.js';
 import type { TokenStream } from './tokenize.js';
@@ -33,6 +34,8 @@ export interface RuleHit {
 interface RulePayload {
   id: number;
   category: ContentCategory;
+  /** the category's bit (see `categoryMask`) */
+  categoryBit: number;
   confidence: Confidence;
   unless: WordSet | undefined;
   lowerIf: WordSet | undefined;
@@ -58,15 +61,18 @@ export function compileRules(
 ): RuleMatcher {
   const index = new PatternIndex<RulePayload>();
   // single-word rules of high confidence also match when the word is split in two ("nig gers")
-  const joinable = new Map<string, RulePayload>();
+  const joinableRules = new Map<string, RulePayload>();
   const joinableHeads = new Set<string>();
+  // most tokens are no head of a joinable word and most pairs spell none: hashes tell without lookups
+  const joinableHashes = new HashBits();
+  const joinableHeadHashes = new HashBits();
   let nextId = 0;
   for (const [category, rules] of Object.entries(tables) as [ContentCategory, readonly ContentRule[]][]) {
     for (const rule of rules) {
       const id = nextId++;
       const unless = rule.unless ? parseWordSet(rule.unless, classes) : undefined;
       const lowerIf = rule.lowerIf ? parseWordSet(rule.lowerIf, classes) : undefined;
-      const base: RulePayload = { id, category, confidence: rule.c, unless, lowerIf, negatable: rule.negatable ?? true };
+      const base: RulePayload = { id, category, categoryBit: categoryBit(category), confidence: rule.c, unless, lowerIf, negatable: rule.negatable ?? true };
       for (const compiled of compileVariants(rule.p, classes, base)) {
         // a pattern that spells out a negation itself ("should not exist") is not negated by it
         if (base.negatable && spellsNegation(compiled.elements)) compiled.payload = { ...base, negatable: false };
@@ -75,8 +81,12 @@ export function compileRules(
         if (compiled.elements.length === 1 && only?.kind === 'word' && rule.c === 'high') {
           for (const w of only.set.exact) {
             if (w.length < 5) continue;
-            joinable.set(w, base);
-            for (let k = 2; k <= 5 && k < w.length; k++) joinableHeads.add(w.slice(0, k));
+            joinableRules.set(w, base);
+            joinableHashes.add(hashString(w));
+            for (let k = 2; k <= 5 && k < w.length; k++) {
+              joinableHeads.add(w.slice(0, k));
+              joinableHeadHashes.add(hashString(w.slice(0, k)));
+            }
           }
         }
       }
@@ -92,15 +102,27 @@ export function compileRules(
     if (perRule[id] === 0) touched.push(id);
     perRule[id] = (perRule[id] as number) + 1;
   };
+  /** The joinable rule that tokens i and i + 1 spell together, if any. */
+  const joinedRule = (tokens: TokenStream, i: number): RulePayload | undefined => {
+    if (!joinableHeadHashes.mayHave(tokens.hash[i] as number)) return undefined;
+    const head = tokens.norm[i] as string;
+    const tail = tokens.norm[i + 1] as string;
+    if (!mayJoin(head) || !mayJoin(tail) || !joinableHeads.has(head) || !adjacentHalves(tokens, i)) return undefined;
+    if (!joinableHashes.mayHave(hashAppend(tokens.hash[i] as number, tail))) return undefined;
+    return joinableRules.get(head + tail);
+  };
+
   return {
     scan(tokens, categories) {
       const hits: RuleHit[] = [];
+      // a bit test per candidate instead of a set lookup
+      const mask = categoryMask(categories);
       try {
         for (let i = 0; i < tokens.length; i++) {
-          const candidates = index.candidates(tokens.norm[i] as string, tokens.squeezed[i] as string);
+          const candidates = index.candidates(tokens.norm[i] as string, tokens.squeezed[i] as string, tokens.hash[i] as number);
           for (let k = 0; k < candidates.length; k++) {
             const rule = (candidates[k] as CompiledPattern<RulePayload>).payload;
-            if (perRule[rule.id] === MAX_HITS_PER_RULE || !categories.has(rule.category)) continue;
+            if (perRule[rule.id] === MAX_HITS_PER_RULE || (mask & rule.categoryBit) === 0) continue;
             const range = matchAround(candidates[k] as CompiledPattern<RulePayload>, tokens, i);
             if (!range) continue;
             const confidence = judge(rule, tokens, range.first, range.end);
@@ -108,10 +130,9 @@ export function compileRules(
             count(rule.id);
             hits.push({ category: rule.category, confidence, first: range.first, last: range.end, ruleId: rule.id });
           }
-          if (i + 1 < tokens.length && mayJoin(tokens.norm[i] as string) && mayJoin(tokens.norm[i + 1] as string) && joinableHeads.has(tokens.norm[i] as string)) {
-            const joined = joinedPair(tokens, i);
-            const rule = joined === '' ? undefined : joinable.get(joined);
-            if (rule && perRule[rule.id] !== MAX_HITS_PER_RULE && categories.has(rule.category)) {
+          if (i + 1 < tokens.length) {
+            const rule = joinedRule(tokens, i);
+            if (rule && perRule[rule.id] !== MAX_HITS_PER_RULE && (mask & rule.categoryBit) !== 0) {
               count(rule.id);
               hits.push({ category: rule.category, confidence: rule.confidence, first: i, last: i + 2, ruleId: rule.id });
             }
@@ -124,6 +145,17 @@ export function compileRules(
       return hits;
     },
   };
+}
+
+function categoryBit(category: ContentCategory): number {
+  const index = CONTENT_CATEGORIES.indexOf(category);
+  return index < 0 ? 0 : 1 << index;
+}
+
+function categoryMask(categories: ReadonlySet<ContentCategory>): number {
+  let mask = 0;
+  for (const category of categories) mask |= categoryBit(category);
+  return mask;
 }
 
 function spellsNegation(elements: readonly PatternElement[]): boolean {
@@ -168,11 +200,8 @@ function mayJoin(half: string): boolean {
   return half.length >= 2 && half.length <= 5;
 }
 
-function joinedPair(tokens: TokenStream, i: number): string {
-  const a = tokens.norm[i] as string;
-  const b = tokens.norm[i + 1] as string;
-  if (!mayJoin(a) || !mayJoin(b)) return '';
-  if (tokens.sentence[i] !== tokens.sentence[i + 1]) return '';
-  if ((tokens.start[i + 1] as number) - (tokens.end[i] as number) > 2) return '';
-  return a + b;
+/** Whether tokens i and i + 1 may be the halves of one word: same sentence, at most two characters apart. */
+function adjacentHalves(tokens: TokenStream, i: number): boolean {
+  if (tokens.sentence[i] !== tokens.sentence[i + 1]) return false;
+  return (tokens.start[i + 1] as number) - (tokens.end[i] as number) <= 2;
 }

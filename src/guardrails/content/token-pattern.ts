@@ -11,6 +11,7 @@
  * so common words such as "you" or "the" do not start work at every occurrence.
  */
 import type { TokenStream } from './tokenize.js';
+import { hashString } from '../text-units.js';
 import { matchesWord, parseWordSet, type WordClasses, type WordSet } from './word-set.js';
 
 export type PatternElement =
@@ -29,6 +30,9 @@ export interface CompiledPattern<T> {
   anchor: number;
   before: PatternElement[];
   after: PatternElement[];
+  /** filters (see `neighbourFilter`) of the words that must stand right after and right before the anchor */
+  next: Uint32Array | undefined;
+  previous: Uint32Array | undefined;
   /** scratch mark used to de-duplicate candidates during one lookup */
   stamp?: number;
 }
@@ -59,7 +63,38 @@ export function compilePattern<T>(elements: PatternElement[], payload: T): Compi
       anchor = index;
     }
   });
-  return { elements, payload, anchor, before: elements.slice(0, anchor).reverse(), after: elements.slice(anchor + 1) };
+  const before = elements.slice(0, anchor).reverse();
+  const after = elements.slice(anchor + 1);
+  return { elements, payload, anchor, before, after, next: neighbourFilter(after[0]), previous: neighbourFilter(before[0]) };
+}
+
+// Sets of up to this many words get a neighbour filter; larger ones would let nearly every word through.
+const MAX_FILTERED_WORDS = 64;
+
+/**
+ * For a required word element of plain forms (no prefixes), 256 bits by word hash: a token whose
+ * bit is clear is none of its forms. Most candidates fail at the word beside their anchor ("the"
+ * anchors "the only good ..."), and the bit says so without a set lookup.
+ */
+function neighbourFilter(element: PatternElement | undefined): Uint32Array | undefined {
+  if (element?.kind !== 'word' || element.optional || element.set.prefixes.length > 0 || element.set.exact.size > MAX_FILTERED_WORDS) return undefined;
+  const bits = new Uint32Array(8);
+  for (const form of element.set.exact) {
+    const bit = hashString(form) & 255;
+    bits[bit >>> 5]! |= 1 << (bit & 31);
+  }
+  return bits;
+}
+
+/** Whether token `ti` may be a form of the element `filter` stands for (false when it is none). */
+function mayBe(filter: Uint32Array | undefined, tokens: TokenStream, ti: number, sentence: number): boolean {
+  if (filter === undefined) return true;
+  // outside the sentence the element cannot match at all
+  if (ti < 0 || ti >= tokens.length || tokens.sentence[ti] !== sentence) return false;
+  // an elongated token may match through its squeezed form, which the filter does not cover
+  if (tokens.squeezed[ti] !== '') return true;
+  const bit = (tokens.hash[ti] as number) & 255;
+  return ((filter[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
 }
 
 /** Expands `{a b|c}` groups into every combination of alternatives. */
@@ -200,6 +235,7 @@ export interface TokenRange {
  */
 export function matchAround<T>(pattern: CompiledPattern<T>, tokens: TokenStream, at: number): TokenRange | null {
   const sentence = tokens.sentence[at] as number;
+  if (!mayBe(pattern.next, tokens, at + 1, sentence) || !mayBe(pattern.previous, tokens, at - 1, sentence)) return null;
   const end = walk(pattern.after, 0, tokens, at + 1, sentence, 1);
   if (end === NO_MATCH) return null;
   const before = walk(pattern.before, 0, tokens, at - 1, sentence, -1);

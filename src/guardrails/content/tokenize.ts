@@ -3,6 +3,7 @@
  * survives the usual obfuscations: case, accents, look-alike letters, leetspeak, masked letters,
  * zero-width characters, elongation ("fuuuck") and spaced-out letters ("k i l l").
  */
+import { MAX_TABLE_WORD, TextUnits, WORD_HASH_SEED, WordTable, hashString, hashUnit } from '../text-units.js';
 import { allocateTokenArrays, type TokenBuffers } from './token-buffers.js';
 
 /** Token arrays may be longer than `length` (reused buffers); entries past `length` are stale. */
@@ -17,6 +18,8 @@ export interface TokenStream {
   sentence: Int32Array;
   /** 1 when the raw token was written in capitals (used for persona names such as DAN) */
   caps: Uint8Array;
+  /** `hashString` of each `norm`, for quick negative lookups (see PatternIndex) */
+  hash: Int32Array;
   length: number;
 }
 
@@ -65,14 +68,25 @@ export interface TokenizeOptions {
   buffers?: TokenBuffers;
 }
 
+// The text is read from a typed copy (faster than charCodeAt), and tokens of ASCII letters only,
+// most of any text, are looked up by their units: a token seen before gets the same string as
+// last time, without a slice, a lower-casing or a fresh string hash in the lookups that follow.
+const textUnits = new TextUnits();
+const letterTokens = new WordTable<LetterToken>(4096);
+
+/** A token of ASCII letters as the stream holds it: lower-cased, and its squeezed form. */
+interface LetterToken {
+  norm: string;
+  squeezed: string;
+}
+const tokenKey = new Uint16Array(MAX_TABLE_WORD);
+
 export function tokenize(text: string, options: TokenizeOptions = {}): TokenStream {
   // a token takes at least one character and one separator, which bounds the token count
   const capacity = (text.length >> 1) + 1;
-  const { norm, squeezed, start, end, sentence, caps } = options.buffers?.take(capacity) ?? allocateTokenArrays(capacity);
+  const { norm, squeezed, start, end, sentence, caps, hash: hashes } = options.buffers?.take(capacity) ?? allocateTokenArrays(capacity);
+  const units = textUnits.load(text);
   let count = 0;
-  // lower-casing the whole text at once is much cheaper than per token, when offsets survive it
-  const lowerText = text.toLowerCase();
-  const sameOffsets = lowerText.length === text.length;
   let sentenceIndex = 0;
   let boundary = false;
   let gluedDot = false;
@@ -81,14 +95,19 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenStre
   const n = text.length;
   let i = 0;
   while (i < n) {
-    let c = text.charCodeAt(i);
+    let c = units[i]!;
+    // a space is the commonest separator and changes nothing
+    if (c === 32) {
+      i++;
+      continue;
+    }
     let cls = c < 128 ? (ASCII_CLASS[c] as number) : isWordCode(text, i, c) ? 5 : SEP;
     if (cls === SEP) {
       if (c === 63 || c === 10 || c === 59 || c === 0x3002 || c === 0xff01 || c === 0xff1f) boundary = true;
       else if (c === 46) {
         // a dot before a space, a quote or the end ends a sentence; one glued to the next word
         // ("change.yall") does too unless a single letter is on either side ("e.g.", "n.i.c.e")
-        const next = i + 1 < n ? text.charCodeAt(i + 1) : 32;
+        const next = i + 1 < n ? units[i + 1]! : 32;
         if (next === 32 || next === 9 || next === 10 || next === 13 || next === 34 || next === 0x201d) boundary = true;
         else if (count > 0 && end[count - 1] === i && i - (start[count - 1] as number) > 1) gluedDot = true;
       }
@@ -98,33 +117,40 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenStre
     const from = i;
     let lower = 0;
     let upper = 0;
+    let digits = 0;
     let other = 0;
     let nonAscii = 0;
-    let previous = -1;
-    let run = 0;
-    let longRun = false;
+    let hash = WORD_HASH_SEED;
     while (i < n) {
-      c = text.charCodeAt(i);
+      c = units[i]!;
+      // lower-case letters, most of any text, take the short way
+      if (c >= 97 && c <= 122) {
+        lower++;
+        hash = hashUnit(hash, c);
+        i++;
+        continue;
+      }
       cls = c < 128 ? (ASCII_CLASS[c] as number) : isWordCode(text, i, c) ? 5 : SEP;
       if (cls === SEP) break;
       if (cls === LOWER) lower++;
       else if (cls === UPPER) upper++;
+      else if (cls === DIGIT) digits++;
       else {
         other++;
         if (c >= 128) nonAscii++;
       }
-      const folded = cls === UPPER ? c | 0x20 : c;
-      run = folded === previous ? run + 1 : 1;
-      if (run >= 3) longRun = true;
-      previous = folded;
+      hash = hashUnit(hash, cls === UPPER ? c | 0x20 : c);
       i++;
     }
     let s = from;
     let e = i;
+    // digits were counted apart only for the fast paths below; the rest of the scan counts them as `other`
+    const alphanumeric = other === 0;
+    other += digits;
     if (other > 0) {
       // edge symbols are punctuation ("idiot!", "**bold**", "@user"), except `$` which is leet ("a$$")
-      while (s < e && isEdgeSymbol(text.charCodeAt(s))) s++;
-      while (e > s && isEdgeSymbol(text.charCodeAt(e - 1)) && text.charCodeAt(e - 1) !== 36) e--;
+      while (s < e && isEdgeSymbol(units[s]!)) s++;
+      while (e > s && isEdgeSymbol(units[e - 1]!) && units[e - 1] !== 36) e--;
       if (e <= s) {
         if (text.slice(from, i).includes('!')) boundary = true;
         continue;
@@ -139,11 +165,18 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenStre
     if (s > from && text.slice(from, s).includes('!') && count > 0 && !boundary) sentenceIndex++;
     boundary = e < i && text.slice(e, i).includes('!');
     let value: string;
+    let squeezedValue: string;
     let isCaps = 0;
-    const plain = other === 0 || (e - s === lower + upper && s === from && e === i);
-    if (plain && other === 0 && sameOffsets) {
-      value = upper > 0 ? lowerText.slice(s, e) : text.slice(s, e);
+    if (other === 0) {
+      // ASCII letters only: the token lower-cased, as the general path below would make it
+      const token = letterToken(text, units, s, e, upper > 0, hash);
+      value = token.norm;
+      squeezedValue = token.squeezed;
       isCaps = upper > 1 && lower === 0 ? 1 : 0;
+    } else if (alphanumeric && lower + upper === 0) {
+      // ASCII digits only: a number, which the general path would leave as it is
+      value = text.slice(s, e);
+      squeezedValue = squeezeRuns(value);
     } else {
       const token = text.slice(s, e);
       // edge symbols hold no letters, so the word's letter counts are the token's
@@ -151,20 +184,46 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenStre
       else isCaps = token.length > 1 && token === token.toUpperCase() && token !== token.toLowerCase() ? 1 : 0;
       value = normaliseCached(token);
       if (value.includes('*')) value = options.unmask?.(value) ?? value;
-      longRun = squeezeRuns(value) !== '';
+      squeezedValue = squeezeRuns(value);
+      hash = hashString(value);
     }
     singleRun = e - s === 1 ? singleRun + 1 : 0;
     if (singleRun >= 3) hasSpacedLetters = true;
     norm[count] = value;
-    squeezed[count] = longRun ? squeezeAll(value) : '';
+    squeezed[count] = squeezedValue;
     start[count] = s;
     end[count] = e;
     sentence[count] = sentenceIndex;
     caps[count] = isCaps;
+    hashes[count] = hash;
     count++;
   }
-  const tokens: TokenStream = { norm, squeezed, start, end, sentence, caps, length: count };
+  const tokens: TokenStream = { norm, squeezed, start, end, sentence, caps, hash: hashes, length: count };
   return hasSpacedLetters ? joinSpacedLetters(text, tokens, options.known) : tokens;
+}
+
+/** The token `text[s, e)` of ASCII letters (`units` are the text's); `hash` is that of the lower-cased token. */
+function letterToken(text: string, units: Uint16Array, s: number, e: number, hasUpper: boolean, hash: number): LetterToken {
+  const length = e - s;
+  if (length > MAX_TABLE_WORD) return newLetterToken(text, s, e, hasUpper);
+  // a token in lower case is its own key; one with capitals is keyed by a lower-cased copy
+  let keyUnits = units;
+  let keyStart = s;
+  if (hasUpper) {
+    for (let k = 0; k < length; k++) tokenKey[k] = units[s + k]! | 0x20;
+    keyUnits = tokenKey;
+    keyStart = 0;
+  }
+  const known = letterTokens.get(keyUnits, keyStart, length, hash);
+  if (known !== undefined) return known;
+  const token = newLetterToken(text, s, e, hasUpper);
+  letterTokens.set(keyUnits, keyStart, length, hash, token);
+  return token;
+}
+
+function newLetterToken(text: string, s: number, e: number, hasUpper: boolean): LetterToken {
+  const norm = hasUpper ? text.slice(s, e).toLowerCase() : text.slice(s, e);
+  return { norm, squeezed: squeezeRuns(norm) };
 }
 
 function isEdgeSymbol(code: number): boolean {
@@ -238,7 +297,7 @@ export function squeezeAll(word: string): string {
  * "n.i.g.g.e.r") into one token, so spelled-out words match like written ones.
  */
 function joinSpacedLetters(text: string, tokens: TokenStream, known: ReadonlySet<string> | undefined): TokenStream {
-  const { norm, squeezed, start, end, sentence, caps } = tokens;
+  const { norm, squeezed, start, end, sentence, caps, hash } = tokens;
   const n = tokens.length;
   let write = 0;
   let read = 0;
@@ -276,6 +335,7 @@ function joinSpacedLetters(text: string, tokens: TokenStream, known: ReadonlySet
         norm[write] = norm[read] as string;
         squeezed[write] = '';
         caps[write] = 0;
+        hash[write] = hash[read] as number;
         end[write] = end[read] as number;
         write++;
         read++;
@@ -289,6 +349,7 @@ function joinSpacedLetters(text: string, tokens: TokenStream, known: ReadonlySet
       norm[write] = value;
       squeezed[write] = squeezeRuns(value);
       caps[write] = joined === joined.toUpperCase() && joined !== joined.toLowerCase() ? 1 : 0;
+      hash[write] = hashString(value);
       end[write] = end[last] as number;
       write++;
       read = last + 1;
@@ -306,8 +367,9 @@ function joinSpacedLetters(text: string, tokens: TokenStream, known: ReadonlySet
       norm[write] = norm[read] as string;
       squeezed[write] = squeezed[read] as string;
       caps[write] = caps[read] as number;
+      hash[write] = hash[read] as number;
       end[write] = end[read] as number;
     }
   }
-  return { norm, squeezed, start, end, sentence, caps, length: write };
+  return { norm, squeezed, start, end, sentence, caps, hash, length: write };
 }

@@ -4,10 +4,11 @@
  * ("time off", "turn the lights off", "a charge I didn't make"); question kinds and numbers as
  * shared markers.
  */
-import { forEachWord } from '../text-similarity.js';
+import { WordReader } from '../text-similarity.js';
+import { WordTable } from '../text-units.js';
 import { QUANTITY_AFTER_HOW, STATE_AFTER_HOW, WHEN_AFTER_HOW, WHEN_AFTER_WHAT } from './lexicon/actions.js';
 import { type Phrase, getLexicon } from './lexicon/index.js';
-import { ADDRESSEE_INFO, FRAME_WORDS, NEGATION_INFO, QUESTION_INFO, type TermInfo, type WordEntry, phraseInfo, wordEntry } from './word-entries.js';
+import { ADDRESSEE_INFO, FRAME_WORDS, MAX_CACHED_WORDS, NEGATION_INFO, QUESTION_INFO, type TermInfo, type WordEntry, phraseInfo, wordEntry } from './word-entries.js';
 
 export interface Term {
   /** What the term says: shared by every use of a word, so it can key per-topic caches. */
@@ -17,6 +18,8 @@ export interface Term {
   /** Offsets of the source text the term covers. */
   start: number;
   end: number;
+  /** The sentence the term lies in (numbers rise with the text; see WordReader); -1 when it spans two. */
+  sentence: number;
 }
 
 // Words that may stand between a modifier and its verb ("didn't really make", "someone else used").
@@ -72,22 +75,29 @@ function matchPhrase(phrase: Phrase, entries: readonly WordEntry[], at: number):
 let entries: WordEntry[] = [];
 let starts = new Int32Array(64);
 let ends = new Int32Array(64);
+let sentences = new Int32Array(64);
 let entryCount = 0;
-let consumed = new Uint8Array(64);
+// Words a phrase has taken hold the number of the call that marked them, so nothing is cleared
+// between calls; the numbers restart before they could overflow.
+let consumed = new Int32Array(64);
+let call = 0;
+const MAX_CALL = 2 ** 30;
 const replaced = new Map<number, TermInfo>();
 /** Beyond this many words the scratch is let go after the call, so one huge text does not pin it. */
 const KEPT_ENTRIES = 1 << 18;
 
-function addEntry(entry: WordEntry, start: number, end: number): void {
+function addEntry(entry: WordEntry, start: number, end: number, sentence: number): void {
   const at = entryCount++;
   if (at === entries.length) entries.push(entry);
   else entries[at] = entry;
   if (at === starts.length) {
     starts = grown(starts);
     ends = grown(ends);
+    sentences = grown(sentences);
   }
   starts[at] = start;
   ends[at] = end;
+  sentences[at] = sentence;
 }
 
 function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
@@ -96,36 +106,82 @@ function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
   return bigger;
 }
 
-function collectWord(token: string, start: number, end: number): void {
-  const entry = wordEntry(token);
+// Words are read without building a string for each: a word read before is found by its units.
+const reader = new WordReader();
+const readEntries = new WordTable<WordEntry>(MAX_CACHED_WORDS);
+
+/** The entry of word `w` of the text `reader` read. */
+function readEntry(w: number): WordEntry {
+  const start = reader.starts[w]!;
+  const length = reader.ends[w]! - start;
+  const keyed = reader.keyed[w] === 1;
+  let entry = keyed ? readEntries.get(reader.units, start, length, reader.hashes[w]!) : undefined;
+  if (entry === undefined) {
+    entry = wordEntry(reader.word(w));
+    if (keyed) readEntries.set(reader.units, start, length, reader.hashes[w]!, entry);
+  }
+  return entry;
+}
+
+function collectWord(entry: WordEntry, start: number, end: number, sentence: number): void {
   if (entry.parts === undefined) {
-    addEntry(entry, start, end);
+    addEntry(entry, start, end, sentence);
     return;
   }
-  for (const part of entry.parts) addEntry(part, start, end);
+  for (const part of entry.parts) addEntry(part, start, end, sentence);
 }
 
 function pushTerm(terms: Term[], info: TermInfo, from: number, to: number): void {
   const before = from > 0 ? entries[from - 1]! : undefined;
   const nominal = before !== undefined && (before.determiner || (before.nounAdjective && from > 1 && entries[from - 2]!.determiner));
-  terms.push({ info, nominal, start: starts[from]!, end: ends[to]! });
+  const sentence = sentences[from] === sentences[to] ? sentences[from]! : -1;
+  const start = starts[from]!;
+  const end = ends[to]!;
+  const reused = termCount < terms.length ? terms[termCount] : undefined;
+  if (reused === undefined) terms.push({ info, nominal, start, end, sentence });
+  else {
+    reused.info = info;
+    reused.nominal = nominal;
+    reused.start = start;
+    reused.end = end;
+    reused.sentence = sentence;
+  }
+  termCount++;
 }
 
-/** Content terms of a text in order; stopwords dropped, negation kept as the term `not`. */
-export function extractTerms(text: string): Term[] {
+// Terms written so far by the running `extractTerms`.
+let termCount = 0;
+
+/**
+ * Content terms of a text in order; stopwords dropped, negation kept as the term `not`. Given
+ * `into`, the terms are written over its elements (and its length set), so a caller that reads
+ * them before its next call allocates none.
+ */
+export function extractTerms(text: string, into?: Term[]): Term[] {
   entryCount = 0;
-  replaced.clear();
-  forEachWord(text, collectWord);
+  // Clearing allocates a fresh table even when the map is empty.
+  if (replaced.size > 0) replaced.clear();
+  reader.read(text);
+  for (let w = 0; w < reader.count; w++) collectWord(readEntry(w), reader.starts[w]!, reader.ends[w]!, reader.sentences[w]!);
+  reader.release();
   const count = entryCount;
-  const terms: Term[] = [];
-  if (consumed.length < count) consumed = new Uint8Array(Math.max(count, consumed.length * 2));
-  else consumed.fill(0, 0, count);
+  const terms: Term[] = into ?? [];
+  termCount = 0;
+  if (consumed.length < count) consumed = new Int32Array(Math.max(count, consumed.length * 2));
+  if (++call === MAX_CALL) {
+    consumed.fill(0);
+    call = 1;
+  }
   for (let i = 0; i < count; i++) {
-    if (consumed[i]) continue;
+    if (consumed[i] === call) continue;
     const entry = entries[i]!;
     const substitute = replaced.size > 0 ? replaced.get(i) : undefined;
     if (substitute) {
       pushTerm(terms, substitute, i, i);
+      continue;
+    }
+    if (entry.plain) {
+      if (entry.info) pushTerm(terms, entry.info, i, i);
       continue;
     }
     if (entry.question !== undefined) {
@@ -145,7 +201,10 @@ export function extractTerms(text: string): Term[] {
     entries = [];
     starts = new Int32Array(64);
     ends = new Int32Array(64);
+    sentences = new Int32Array(64);
+    consumed = new Int32Array(64);
   }
+  terms.length = termCount;
   return terms;
 }
 
@@ -155,8 +214,8 @@ function matchAnyPhrase(phrases: readonly Phrase[], at: number, terms: Term[]): 
     const end = matchPhrase(phrase, entries, at);
     if (end < 0) continue;
     pushTerm(terms, phraseInfo(phrase.key, entries, at, end), at, end - 1);
-    for (let j = at + 1; j < end; j++) consumed[j] = 1;
-    if (matchedParticle >= 0) consumed[matchedParticle] = 1;
+    for (let j = at + 1; j < end; j++) consumed[j] = call;
+    if (matchedParticle >= 0) consumed[matchedParticle] = call;
     return true;
   }
   return false;

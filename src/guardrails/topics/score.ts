@@ -3,12 +3,12 @@
  * and to its closest example, lowered for each action or question kind the topic never has
  * ("cancel my reservation" is not a request to make one), for a lone topic word amid other words,
  * and for a text that leaves the topic's name unsaid. The hot path: each word is resolved against
- * the topic once (cached per topic), and a window is one pass over its terms' records.
+ * each topic once (cached per detector), and a window is one pass over its terms' records.
  */
 import type { Term } from './features.js';
 import { getLexicon } from './lexicon/index.js';
-import type { ResolvedTerm, ScoringParams, TopicProfile } from './profile.js';
-import { type TermRemap, featureBuffer, termFeatures } from './term-weights.js';
+import { InfoTable, type ResolvedTerm, type ScoringParams, type TopicProfile } from './profile.js';
+import { type FeatureBuffer, type TermRemap, featureBuffer, termFeatures } from './term-weights.js';
 import type { TermInfo } from './word-entries.js';
 
 // Scratch state reused across windows (detection is synchronous, so one set suffices).
@@ -40,7 +40,7 @@ function nextStamp(): number {
   return stamp;
 }
 
-// Resolved words kept per topic; a long run of new words (names, typos) starts the cache afresh.
+// Resolved words kept per detector; a long run of new words (names, typos) starts the cache afresh.
 const MAX_RESOLVED = 20_000;
 const NO_CORES: readonly number[] = [];
 const NO_ACTIONS: readonly string[] = [];
@@ -96,6 +96,10 @@ function createRecord(profile: TopicProfile, term: TermInfo, remap: TermRemap | 
     weights: [],
     otherIds: [],
     otherWeights: [],
+    keyId: 0,
+    keyWeight: 0,
+    normSquared: 0,
+    topicDot: 0,
   };
 }
 
@@ -106,10 +110,12 @@ function ensureFeatures(profile: TopicProfile, term: TermInfo, record: ResolvedT
   const indices: number[] = [];
   for (let f = 0; f < buffer.length; f++) {
     const key = buffer.keys[f]!;
+    const weight = buffer.weights[f]!;
     const index = profile.featureIndex.get(key);
     if (index !== undefined) {
       indices.push(index);
-      record.weights.push(buffer.weights[f]!);
+      record.weights.push(weight);
+      if (f === 0) record.keyId = index;
       continue;
     }
     let id = profile.otherFeatures.get(key);
@@ -118,34 +124,96 @@ function ensureFeatures(profile: TopicProfile, term: TermInfo, record: ResolvedT
       profile.otherFeatures.set(key, id);
     }
     record.otherIds.push(id);
-    record.otherWeights.push(buffer.weights[f]!);
+    record.otherWeights.push(weight);
+    if (f === 0) record.keyId = id;
   }
   record.indices = indices;
+  record.keyWeight = buffer.weights[0]!;
+  record.normSquared = lengthSquared(buffer);
+  record.topicDot = params.centroidShare * dot(record, profile.centroid) + (1 - params.centroidShare) * bestDot(record, profile.examples);
 }
 
-/**
- * Resolves each term against the topic into `records` (same positions) and tells whether any is
- * evidence of the topic. Records are cached per topic when typo lookups are on (detection).
- */
-export function resolveTerms(profile: TopicProfile, terms: readonly Term[], remap: TermRemap | undefined, records: ResolvedTerm[]): boolean {
-  // Only between texts: the off-topic feature ids of the records of one text must stay distinct.
-  if (profile.resolved.size >= MAX_RESOLVED) {
-    profile.resolved.clear();
-    profile.otherFeatures.clear();
+/** Squared length of the vector of a term's features, a repeated feature counted once at its largest weight. */
+function lengthSquared(features: FeatureBuffer): number {
+  let sum = 0;
+  for (let f = 0; f < features.length; f++) {
+    const key = features.keys[f]!;
+    let weight = features.weights[f]!;
+    let first = true;
+    for (let g = 0; g < features.length && first; g++) {
+      if (g === f || features.keys[g] !== key) continue;
+      if (g < f) first = false;
+      else weight = Math.max(weight, features.weights[g]!);
+    }
+    if (first) sum += weight * weight;
   }
+  return sum;
+}
+
+function dot(record: ResolvedTerm, dense: Float64Array): number {
+  const indices = record.indices!;
+  let sum = 0;
+  for (let f = 0; f < indices.length; f++) sum += record.weights[f]! * dense[indices[f]!]!;
+  return sum;
+}
+
+function bestDot(record: ResolvedTerm, examples: readonly Float64Array[]): number {
+  let best = 0;
+  for (const example of examples) best = Math.max(best, dot(record, example));
+  return best;
+}
+
+/** Resolves each term against the topic into `records` (same positions) and tells whether any is evidence of the topic. */
+export function resolveTerms(profile: TopicProfile, terms: readonly Term[], remap: TermRemap | undefined, records: ResolvedTerm[]): boolean {
   records.length = terms.length;
   let evidence = false;
   for (let t = 0; t < terms.length; t++) {
-    const info = terms[t]!.info;
-    let record = remap ? profile.resolved.get(info) : undefined;
-    if (record === undefined) {
-      record = createRecord(profile, info, remap);
-      if (remap) profile.resolved.set(info, record);
-    }
+    const record = createRecord(profile, terms[t]!.info, remap);
     records[t] = record;
     if (record.evidence) evidence = true;
   }
   return evidence;
+}
+
+/**
+ * Resolves the terms of texts against the topics of one detector, keeping each word's records
+ * (one per topic) under a single cache entry, so a word costs one lookup however many topics
+ * there are. A long run of new words (names, typos) starts the cache afresh.
+ */
+export class TopicsResolver {
+  private readonly resolved = new InfoTable<readonly ResolvedTerm[]>();
+
+  constructor(
+    private readonly profiles: readonly TopicProfile[],
+    private readonly remaps: readonly TermRemap[],
+  ) {}
+
+  /** Fills `records[p]` with the records of `terms` against topic `p`, and `evidence[p]` with whether any is evidence of it. */
+  resolve(terms: readonly Term[], records: ResolvedTerm[][], evidence: boolean[]): void {
+    const { profiles, remaps, resolved } = this;
+    // Only between texts: the off-topic feature ids of the records of one text must stay distinct.
+    if (resolved.size >= MAX_RESOLVED) {
+      resolved.clear();
+      for (const profile of profiles) profile.otherFeatures.clear();
+    }
+    for (let p = 0; p < profiles.length; p++) {
+      (records[p] ??= []).length = terms.length;
+      evidence[p] = false;
+    }
+    for (let t = 0; t < terms.length; t++) {
+      const info = terms[t]!.info;
+      let found = resolved.get(info);
+      if (found === undefined) {
+        found = profiles.map((profile, p) => createRecord(profile, info, remaps[p]));
+        resolved.set(info, found);
+      }
+      for (let p = 0; p < found.length; p++) {
+        const record = found[p]!;
+        records[p]![t] = record;
+        if (record.evidence) evidence[p] = true;
+      }
+    }
+  }
 }
 
 // Weight from which an unmatched word counts as saying something else.
@@ -249,6 +317,76 @@ export function scoreWindow(profile: TopicProfile, terms: readonly Term[], recor
   score *= singleEvidenceFactor(matched, severalMatched, unmatched, params);
   if (coreCount > 0) score *= 1 - params.nameCoverage * (1 - nameCoverage(profile));
   return score;
+}
+
+/**
+ * Whether `windowBound` holds under these params: every factor a score is multiplied by is at most
+ * 1 (the defaults' are), and the blend of centroid and example similarity is a convex one.
+ */
+export function scoresAreBounded(params: ScoringParams): boolean {
+  const atMostOne = (value: number): boolean => value >= 0 && value <= 1;
+  return (
+    atMostOne(params.centroidShare) &&
+    atMostOne(params.foreignActionFactor) &&
+    atMostOne(params.foreignQuestionFactor) &&
+    atMostOne(params.openingForeignFactor) &&
+    atMostOne(params.singleEvidenceFactor) &&
+    atMostOne(params.singleEvidenceFactor * params.ambiguousFactor) &&
+    atMostOne(params.nameCoverage)
+  );
+}
+
+// Room for rounding: the bound and the score sum the same products in different orders.
+const BOUND_MARGIN = 1 + 1e-9;
+
+/**
+ * An upper bound of `scoreWindow` over the same terms (when `scoresAreBounded`), at one step per
+ * term instead of one per feature. A window's feature values are the largest of its terms' (all
+ * weights and topic vectors are positive), so its similarity to the topic is at most the sum of
+ * its terms', and its length at least the length of each term's vector and that of its distinct
+ * key features. Most windows of an off-topic text score far below any threshold and are not scored.
+ */
+export function windowBound(profile: TopicProfile, terms: readonly Term[], records: readonly ResolvedTerm[], from: number, to: number, params: ScoringParams, remap?: TermRemap): number {
+  if (to <= from) return 0;
+  for (let t = from; t < to; t++) if (records[t]!.indices === undefined) ensureFeatures(profile, terms[t]!.info, records[t]!, params, remap);
+  ensureCapacity(profile.featureIndex.size + profile.otherFeatures.size);
+  const current = nextStamp();
+  let similarity = 0;
+  let longest = 0;
+  let keys = 0;
+  for (let t = from; t < to; t++) {
+    const record = records[t]!;
+    similarity += record.topicDot;
+    if (record.normSquared > longest) longest = record.normSquared;
+    // The same key in several terms (a repeated word) is one feature of the window: its largest weight counts.
+    const id = record.keyId;
+    if (stamps[id] !== current) {
+      stamps[id] = current;
+      values[id] = record.keyWeight;
+      touched[keys++] = id;
+    } else if (record.keyWeight > values[id]!) values[id] = record.keyWeight;
+  }
+  if (similarity <= 0) return 0;
+  let keySquares = 0;
+  for (let k = 0; k < keys; k++) {
+    const value = values[touched[k]!]!;
+    keySquares += value * value;
+  }
+  const squares = Math.max(longest, keySquares);
+  return squares > 0 ? (similarity / Math.sqrt(squares)) * BOUND_MARGIN : Number.POSITIVE_INFINITY;
+}
+
+// Room for rounding when a calibrated score is compared through the raw score it maps from.
+const CALIBRATION_MARGIN = 1 - 1e-9;
+
+/**
+ * A raw score below which the calibrated score (see `calibratedScore`) is surely below `least`, a
+ * little under the exact one for rounding: comparing a bound with it spares a power per window.
+ * 0 (nothing is below it) for `least` of 0 or at least 1, which rounding may reach.
+ */
+export function rawScoreFor(profile: TopicProfile, least: number, params: ScoringParams): number {
+  if (!(least > 0 && least < 1)) return 0;
+  return -Math.log2(1 - least) * profile.typicalScore * params.relativeMidpoint * CALIBRATION_MARGIN;
 }
 
 /** Raw score of a whole term list (compilation uses it on the topic's own examples). */

@@ -10,6 +10,8 @@ import { isKnownWord, wordWeight } from './term-rarity.js';
 
 /** What a term says, whichever words express it. */
 export interface TermInfo {
+  /** A number no other term info has, which keys per-topic caches (see profile.ts). */
+  id: number;
   /** Stem, phrase key (`time_off`, `not_make`), question kind (`act_how`) or `#number`. */
   key: string;
   weight: number;
@@ -44,6 +46,8 @@ export interface WordEntry {
   determiner: boolean;
   /** An adjective that may stand between a determiner and its noun ("my last payment"). */
   nounAdjective: boolean;
+  /** No question word, phrase head, modifier or addressee: the word is its own term, if any. */
+  plain: boolean;
 }
 
 // Request-frame words occur in most requests whatever their topic, so they weigh little.
@@ -83,11 +87,15 @@ function broaderKeysOf(concepts: readonly string[], tables: Lexicon): readonly s
   return keys.size === 0 ? NONE : [...keys];
 }
 
+// Ids of term infos; a double counts far past any number of infos a process makes.
+let nextId = 0;
+
 function conceptInfo(key: string, weight: number, concepts: readonly string[], tables: Lexicon, flags: Pick<TermInfo, 'known' | 'frame'>): TermInfo {
-  return { key, weight, concepts, conceptKeys: keysOf(concepts), broaderKeys: broaderKeysOf(concepts, tables), actions: actionsOf(concepts, tables), marker: false, ...flags };
+  return { id: nextId++, key, weight, concepts, conceptKeys: keysOf(concepts), broaderKeys: broaderKeysOf(concepts, tables), actions: actionsOf(concepts, tables), marker: false, ...flags };
 }
 
 const marker = (key: string, weight: number, concepts: readonly string[], actions: readonly string[]): TermInfo => ({
+  id: nextId++,
   key,
   weight,
   concepts,
@@ -108,7 +116,7 @@ const NUMBER_INFO = marker('#number', NUMBER_WEIGHT, ['number_word'], NONE);
 const TIME_INFO = marker('#number', NUMBER_WEIGHT, ['time_of_day', 'number_word'], NONE);
 
 // Long texts and repeated calls see the same words: describe each distinct word once.
-const MAX_CACHED = 50_000;
+export const MAX_CACHED_WORDS = 50_000;
 const wordCache = new Map<string, WordEntry>();
 const phraseCache = new Map<string, TermInfo>();
 
@@ -116,7 +124,7 @@ const phraseCache = new Map<string, TermInfo>();
 // made you"): the second person is a shared feature, except in request frames ("can you tell me").
 const ADDRESSEE_WORDS = new Set(['you', 'your', 'yours', 'yourself', 'yourselves']);
 const ADDRESSEE_WEIGHT = 0.8;
-export const ADDRESSEE_INFO: TermInfo = { ...marker('#you', ADDRESSEE_WEIGHT, NONE, NONE), marker: false };
+export const ADDRESSEE_INFO: TermInfo = { ...marker('#you', ADDRESSEE_WEIGHT, NONE, NONE), id: nextId++, marker: false };
 
 function contentInfo(word: string, key: string, tables: Lexicon): TermInfo | undefined {
   if (MODIFIER_OF.get(word) === 'not') return NEGATION_INFO;
@@ -138,18 +146,23 @@ export function wordEntry(word: string): WordEntry {
   const tables = getLexicon();
   const key = stem(word);
   const expanded = word.includes("'") || hasContraction(word) ? expandContraction(word) : undefined;
+  const info = contentInfo(word, key, tables);
+  const question = QUESTION_WORDS.get(word);
+  const phrases = tables.phrasesByHead.get(key);
+  const modifier = MODIFIER_OF.get(word);
   entry = {
     word,
     parts: expanded && (expanded.length > 1 || expanded[0] !== word) ? expanded.map(wordEntry) : undefined,
     stem: key,
-    info: contentInfo(word, key, tables),
-    question: QUESTION_WORDS.get(word),
-    phrases: tables.phrasesByHead.get(key),
-    modifier: MODIFIER_OF.get(word),
+    info,
+    question,
+    phrases,
+    modifier,
     determiner: DETERMINERS.has(word),
     nounAdjective: NOUN_ADJECTIVES.has(word),
+    plain: question === undefined && phrases === undefined && modifier === undefined && info !== ADDRESSEE_INFO,
   };
-  if (wordCache.size >= MAX_CACHED) wordCache.clear();
+  if (wordCache.size >= MAX_CACHED_WORDS) wordCache.clear();
   wordCache.set(word, entry);
   return entry;
 }
@@ -166,7 +179,7 @@ export function phraseInfo(key: string, entries: readonly WordEntry[], from: num
   if (!info) {
     const tables = getLexicon();
     info = conceptInfo(key, weight, tables.conceptsByKey.get(key) ?? NONE, tables, { known: true, frame: false });
-    if (phraseCache.size >= MAX_CACHED) phraseCache.clear();
+    if (phraseCache.size >= MAX_CACHED_WORDS) phraseCache.clear();
     phraseCache.set(cacheKey, info);
   }
   return info;

@@ -43,6 +43,8 @@ export function compileMaskedWords(mapCodePoint: CodePointMapper): MaskedWordFin
 
   return (source) => {
     const spans: Span[] = [];
+    // Most texts hold no mask character; a native search says so faster than the regex scan.
+    if (source.indexOf('*') < 0 && source.indexOf('#') < 0 && source.indexOf('%') < 0) return spans;
     MASK_CHARS.lastIndex = 0;
     for (let m = MASK_CHARS.exec(source); m !== null; m = MASK_CHARS.exec(source)) {
       const span = tokenAround(source, m.index);

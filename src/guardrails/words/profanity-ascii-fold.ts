@@ -17,8 +17,8 @@ export interface AsciiFoldRules {
 
 const LEET_AT_EDGE = -2;
 
-/** Folds source from `from` into `out`; returns where it stopped. */
-export type AsciiRunFold = (source: string, from: number, out: FoldOutput) => number;
+/** Folds source (whose UTF-16 units are `units`) from `from` into `out`; returns where it stopped. */
+export type AsciiRunFold = (source: string, units: Uint16Array, from: number, out: FoldOutput) => number;
 
 export function compileAsciiRunFold(mapCodePoint: CodePointMapper, rules: AsciiFoldRules): AsciiRunFold {
   const { edgeLeet, wordish } = rules;
@@ -31,20 +31,22 @@ export function compileAsciiRunFold(mapCodePoint: CodePointMapper, rules: AsciiF
   const units = new Int32Array(0x80).map((_, code) => (edgeLeet[code] === 1 ? LEET_AT_EDGE : byteUnit(code)));
   const leetUnits = new Int32Array(0x80).map((_, code) => byteUnit(code));
 
-  return (source, from, out) => {
+  return (source, text, from, out) => {
     out.reserve(source.length - from);
     const { starts, ends, wide } = out;
     const target = wide ? out.wideUnits : out.bytes;
+    const sourceLength = source.length;
     let { length, previous, run } = out;
     let i = from;
-    for (; i < source.length; i++) {
-      const code = source.charCodeAt(i);
+    for (; i < sourceLength; i++) {
+      const code = text[i]!;
       if (code >= 0x80) break;
       let unit = units[code] ?? -1;
       if (unit < 0) {
         if (unit !== LEET_AT_EDGE) break;
-        const before = source.charCodeAt(i - 1);
-        const after = source.charCodeAt(i + 1);
+        // Outside the text a neighbour reads as NaN, as charCodeAt gives it: not a word character.
+        const before = i > 0 ? text[i - 1]! : Number.NaN;
+        const after = i + 1 < sourceLength ? text[i + 1]! : Number.NaN;
         if (before >= 0x80 || after >= 0x80) break;
         unit = wordish[before] === 1 && wordish[after] === 1 ? (leetUnits[code] ?? -1) : code;
         if (unit < 0) break;

@@ -66,6 +66,8 @@ export interface ProfanityTerms {
   whitelist: string[];
   /** regex source for SOURCE_PHRASES, to compile with `giu` */
   sourcePhrases: string;
+  /** regex source for the phrases' last words: a text without one holds no phrase (a cheaper scan) */
+  sourcePhraseEnds: string;
 }
 
 export function buildProfanityTerms(): ProfanityTerms {
@@ -84,6 +86,7 @@ export function buildProfanityTerms(): ProfanityTerms {
     patterns: built.blacklistedTerms.map((term) => term.pattern).filter((p) => !REMOVED_PATTERNS.has(describe(p))),
     whitelist: [...(built.whitelistedTerms ?? []), ...EXTRA_WHITELIST],
     sourcePhrases: `\\b(?:${SOURCE_PHRASES.map((phrase) => phrase.replace(/ /g, '\\s+')).join('|')})\\b`,
+    sourcePhraseEnds: [...new Set(SOURCE_PHRASES.map((phrase) => phrase.slice(phrase.lastIndexOf(' ') + 1)))].join('|'),
   };
 }
 

@@ -12,6 +12,7 @@
 import { englishRecommendedBlacklistMatcherTransformers } from 'obscenity';
 import type { TransformerContainer, TransformerFn } from 'obscenity';
 import { cachedMapper, foldCodePointCached } from '../text-normalize.js';
+import { TextUnits } from '../text-units.js';
 import type { CodePointMapper, FoldedText } from '../text-normalize.js';
 import { foldOutput } from './fold-output.js';
 import type { FoldOutput } from './fold-output.js';
@@ -43,13 +44,15 @@ export function compileProfanityText(): ProfanityText {
   // Single-unit results of the BMP: unit + 1; 0 = not computed yet; -1 = take the string path.
   const single = new Int32Array(0x10000);
   const foldAsciiRun = compileAsciiRunFold(mapCodePoint, { edgeLeet: EDGE_LEET, wordish: ASCII_WORDISH });
+  const sourceUnits = new TextUnits();
   return {
     mapCodePoint,
     fold: (source) => {
       const out = foldOutput(source.length + 16);
+      const units = sourceUnits.load(source);
       // The fast path folds what it can; the general one takes one code point, then back again.
       for (let i = 0; i < source.length; ) {
-        i = foldAsciiRun(source, i, out);
+        i = foldAsciiRun(source, units, i, out);
         if (i < source.length) i = foldCodePointAt(source, i, out, mapCodePoint, single);
       }
       return out.finish(source.length);
