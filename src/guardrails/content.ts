@@ -55,7 +55,8 @@ export function compileContentDetector(): ContentDetector {
   const known = lexiconVocabulary(allRules, classes);
   const promptAttack = compilePromptAttackScorer(classes);
   // one call runs at a time and no token stream outlives it, so the token arrays are reused
-  const tokenizeOptions: TokenizeOptions = { unmask, known, buffers: new TokenBuffers() };
+  const classify = (norm: string, squeezed: string, hash: number): number => rules.classify(norm, squeezed, hash) | promptAttack.classify(norm, squeezed, hash);
+  const tokenizeOptions: TokenizeOptions = { unmask, known, buffers: new TokenBuffers(), classify };
 
   // the categories scanned lexically for each combination of requested ones, built on first use
   const lexicalByMask = new Map<number, ReadonlySet<ContentCategory>>();

@@ -60,7 +60,7 @@ const APOSTROPHE = 39;
 const TYPOGRAPHIC_APOSTROPHE = 0x2019;
 
 /** Texts with more words than this get word arrays of their own, so one huge text does not pin them. */
-const KEPT_WORDS = 1 << 16;
+const KEPT_WORDS = 1 << 14;
 
 /**
  * Reads the words of a text: letters or digits, joined by an apostrophe before a letter ("didn't")
@@ -83,7 +83,10 @@ export class WordReader {
   hashes = new Int32Array(64);
   /** 1 when a word has a key: at most MAX_TABLE_WORD units, none of which lower-cases to several. */
   keyed = new Uint8Array(64);
-  /** The text's units, lower-cased; within each word, typographic apostrophes are folded too. */
+  /**
+   * The text's units. Within each keyed word they are its key: lower-cased, with typographic
+   * apostrophes as `'` (the reader rewrites them in place where the text needs it).
+   */
   units: Uint16Array = new Uint16Array(0);
   private readonly buffer = new TextUnits();
   private source = '';
@@ -105,7 +108,7 @@ export class WordReader {
     let sentence = 0;
     let i = 0;
     while (i < length) {
-      // spaces and lower-case letters, most of any text, take the short way
+      // spaces (and in the word loop lower-case letters), most of any text, take the short way
       if (units[i] === 32) {
         i++;
         continue;

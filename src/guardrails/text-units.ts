@@ -6,14 +6,15 @@
  * costs a small fraction of one pass over the text.
  *
  * `WordTable` caches something per distinct word, looked up from units the scanner has already
- * read: the scanner hashes each word while it reads it, so a word seen before costs no slice, no
- * string and no string hashing. Both are bounded (long texts and long words are not kept).
+ * read: the scanner hashes each word while it reads it (`hashUnit`), so a word seen before costs
+ * no slice, no string and no string hashing. `HashBits` answers "surely not in this word set" from
+ * the same hash. All are bounded (long texts and long words are not kept).
  */
 import { Buffer } from 'node:buffer';
 import { endianness } from 'node:os';
 
 /** Longer texts get an array of their own, so one huge text does not pin its size for good. */
-const KEPT_UNITS = 1 << 16;
+const KEPT_UNITS = 1 << 15;
 const LITTLE_ENDIAN = endianness() === 'LE';
 
 /** A reusable typed copy of a text's UTF-16 units (one per scanner: a load overwrites the last). */

@@ -20,7 +20,7 @@ const MAX_SENTENCES_AS_ONE = 8;
 // ("I have a question about my card. It was stolen.") scores something in both halves.
 const MIN_PAIR_PART = 0.15;
 // Term objects kept from call to call, at most.
-const KEPT_TERMS = 1 << 14;
+const KEPT_TERMS = 1 << 12;
 
 /** A sentence of a text, as the range of its terms that it covers. */
 interface Sentence {

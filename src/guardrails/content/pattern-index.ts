@@ -87,8 +87,8 @@ export class PatternIndex<T> {
    * array owned by the index.
    */
   candidates(norm: string, squeezed: string, hash: number): readonly CompiledPattern<T>[] {
+    if (!this.mayAnchor(norm, squeezed, hash)) return NONE;
     if (squeezed !== '') return this.lookup(norm, squeezed);
-    if (!this.exactHashes.mayHave(hash) && !this.mayHavePrefix(norm)) return NONE;
     if (norm.length > MAX_REMEMBERED_TOKEN) return this.lookup(norm, squeezed);
     let found = this.anchoring.get(norm);
     if (found === undefined) {
@@ -99,6 +99,11 @@ export class PatternIndex<T> {
       this.anchoring.set(norm, found);
     }
     return found;
+  }
+
+  /** False when the token surely anchors no pattern (`candidates` would find none). */
+  mayAnchor(norm: string, squeezed: string, hash: number): boolean {
+    return squeezed !== '' || this.exactHashes.mayHave(hash) || this.mayHavePrefix(norm);
   }
 
   /** False when no prefix can start the token (the prefix trie has the last word). */

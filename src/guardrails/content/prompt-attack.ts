@@ -9,7 +9,7 @@ import { PROMPT_ATTACK_SIGNALS, SOFT_KINDS, type SignalKind } from './lexicon/pr
 import { negated, wordNearby } from './rule-matcher.js';
 import { PatternIndex } from './pattern-index.js';
 import { compileVariants, matchAround, type CompiledPattern } from './token-pattern.js';
-import { tokenize, type TokenStream } from './tokenize.js';
+import { ANCHORS_SIGNAL, tokenize, type TokenStream } from './tokenize.js';
 import { parseWordSet, type WordClasses, type WordSet } from './word-set.js';
 
 export interface PromptAttackResult {
@@ -47,6 +47,8 @@ const MAX_DECODED = 8;
 export interface PromptAttackScorer {
   /** `harmful`: whether the text also asks for harmful content (raises a framed request) */
   score(text: string, tokens: TokenStream, harmful: { start: number; end: number } | null, debug?: boolean): PromptAttackResult | null;
+  /** The flag of a token (ANCHORS_SIGNAL) for the tokenizer to attach (see TokenizeOptions.classify). */
+  classify(norm: string, squeezed: string, hash: number): number;
 }
 
 export function compilePromptAttackScorer(classes: WordClasses): PromptAttackScorer {
@@ -65,6 +67,7 @@ export function compilePromptAttackScorer(classes: WordClasses): PromptAttackSco
     for (let i = 0; i < tokens.length; i++) {
       const capsWeight = tokens.caps[i] === 1 ? CAPS_PERSONAS.get(tokens.norm[i] as string) : undefined;
       if (capsWeight !== undefined) note(evidence, 'persona', capsWeight, tokens, i, i + 1, offset, span);
+      if (((tokens.flags[i] as number) & ANCHORS_SIGNAL) === 0) continue;
       const candidates = index.candidates(tokens.norm[i] as string, tokens.squeezed[i] as string, tokens.hash[i] as number);
       for (let k = 0; k < candidates.length; k++) {
         const pattern = candidates[k] as CompiledPattern<Signal>;
@@ -81,6 +84,9 @@ export function compilePromptAttackScorer(classes: WordClasses): PromptAttackSco
   }
 
   return {
+    classify(norm, squeezed, hash) {
+      return index.mayAnchor(norm, squeezed, hash) ? ANCHORS_SIGNAL : 0;
+    },
     score(text, tokens, harmful, debug = false) {
       const evidence = new Map<SignalKind, Evidence>();
       collect(tokens, evidence, 0, null);

@@ -7,7 +7,7 @@ import { CONTENT_CATEGORIES, type Confidence, type ContentCategory } from '../ty
 import { HashBits, hashAppend, hashString } from '../text-units.js';
 import { PatternIndex } from './pattern-index.js';
 import { compileVariants, matchAround, type CompiledPattern, type PatternElement } from './token-pattern.js';
-import type { TokenStream } from './tokenize.js';
+import { ANCHORS_RULE, HEADS_SPLIT_WORD, type TokenStream } from './tokenize.js';
 import { matchesWord, parseWordSet, type WordClasses, type WordSet } from './word-set.js';
 
 export interface ContentRule {
@@ -50,9 +50,12 @@ const NEGATION_WINDOW = 3;
 const MAX_HITS_PER_RULE = 32;
 const UNLESS_WINDOW = 12;
 const LOWER: Record<Confidence, Confidence | null> = { high: 'medium', medium: 'low', low: null };
+const NO_CANDIDATES: readonly CompiledPattern<RulePayload>[] = [];
 
 export interface RuleMatcher {
   scan(tokens: TokenStream, categories: ReadonlySet<ContentCategory>): RuleHit[];
+  /** The flags of a token (ANCHORS_RULE, HEADS_SPLIT_WORD) for the tokenizer to attach (see TokenizeOptions.classify). */
+  classify(norm: string, squeezed: string, hash: number): number;
 }
 
 export function compileRules(
@@ -113,13 +116,17 @@ export function compileRules(
   };
 
   return {
+    classify(norm, squeezed, hash) {
+      return (index.mayAnchor(norm, squeezed, hash) ? ANCHORS_RULE : 0) | (joinableHeadHashes.mayHave(hash) ? HEADS_SPLIT_WORD : 0);
+    },
     scan(tokens, categories) {
       const hits: RuleHit[] = [];
       // a bit test per candidate instead of a set lookup
       const mask = categoryMask(categories);
       try {
         for (let i = 0; i < tokens.length; i++) {
-          const candidates = index.candidates(tokens.norm[i] as string, tokens.squeezed[i] as string, tokens.hash[i] as number);
+          const flags = tokens.flags[i] as number;
+          const candidates = (flags & ANCHORS_RULE) === 0 ? NO_CANDIDATES : index.candidates(tokens.norm[i] as string, tokens.squeezed[i] as string, tokens.hash[i] as number);
           for (let k = 0; k < candidates.length; k++) {
             const rule = (candidates[k] as CompiledPattern<RulePayload>).payload;
             if (perRule[rule.id] === MAX_HITS_PER_RULE || (mask & rule.categoryBit) === 0) continue;
@@ -130,7 +137,7 @@ export function compileRules(
             count(rule.id);
             hits.push({ category: rule.category, confidence, first: range.first, last: range.end, ruleId: rule.id });
           }
-          if (i + 1 < tokens.length) {
+          if ((flags & HEADS_SPLIT_WORD) !== 0 && i + 1 < tokens.length) {
             const rule = joinedRule(tokens, i);
             if (rule && perRule[rule.id] !== MAX_HITS_PER_RULE && (mask & rule.categoryBit) !== 0) {
               count(rule.id);

@@ -18,6 +18,7 @@ export class TokenBuffers {
   sentence = new Int32Array(0);
   caps = new Uint8Array(0);
   hash = new Int32Array(0);
+  flags = new Uint8Array(0);
   /** Entries past the last stream's length are stale. */
   private norm: string[] = [];
   private squeezed: string[] = [];
@@ -35,8 +36,8 @@ export class TokenBuffers {
     }
     if (this.start.length < capacity) {
       const size = Math.max(capacity, Math.min(MAX_REUSED_CAPACITY, Math.max(256, this.start.length * 2)));
-      const { start, end, sentence, caps, hash } = allocateTokenArrays(size);
-      Object.assign(this, { start, end, sentence, caps, hash });
+      const { start, end, sentence, caps, hash, flags } = allocateTokenArrays(size);
+      Object.assign(this, { start, end, sentence, caps, hash, flags });
     }
     return {
       norm: keepStrings ? this.norm : [],
@@ -46,6 +47,7 @@ export class TokenBuffers {
       sentence: this.sentence,
       caps: this.caps,
       hash: this.hash,
+      flags: this.flags,
     };
   }
 }
@@ -61,5 +63,6 @@ export function allocateTokenArrays(capacity: number): Omit<TokenStream, 'length
     sentence: new Int32Array(capacity),
     caps: new Uint8Array(capacity),
     hash: new Int32Array(capacity),
+    flags: new Uint8Array(capacity),
   };
 }

@@ -20,8 +20,22 @@ export interface TokenStream {
   caps: Uint8Array;
   /** `hashString` of each `norm`, for quick negative lookups (see PatternIndex) */
   hash: Int32Array;
+  /** what the caller's `classify` says of each token (see TokenizeOptions); ALL_TOKEN_FLAGS without one */
+  flags: Uint8Array;
   length: number;
 }
+
+/**
+ * Flags the content matchers attach to tokens: a clear flag says the token surely is not what it
+ * names, so the matcher skips its lookups for that token.
+ */
+export const ANCHORS_RULE = 1;
+export const HEADS_SPLIT_WORD = 2;
+export const ANCHORS_SIGNAL = 4;
+export const ALL_TOKEN_FLAGS = 7;
+
+/** Classifies a token by its normalised form, squeezed form and hash (see `TokenStream.flags`). */
+export type TokenClassifier = (norm: string, squeezed: string, hash: number) => number;
 
 const INVISIBLE_RE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
 const MARKS_RE = /\p{M}/gu;
@@ -66,6 +80,11 @@ export interface TokenizeOptions {
   known?: ReadonlySet<string>;
   /** Arrays to fill instead of allocating; the previous stream built on them becomes invalid. */
   buffers?: TokenBuffers;
+  /**
+   * Flags for each token, worked out once per distinct token of ASCII letters (they repeat from
+   * text to text) and kept with it; other tokens are classified each time.
+   */
+  classify?: TokenClassifier;
 }
 
 // The text is read from a typed copy (faster than charCodeAt), and tokens of ASCII letters only,
@@ -74,17 +93,36 @@ export interface TokenizeOptions {
 const textUnits = new TextUnits();
 const letterTokens = new WordTable<LetterToken>(4096);
 
-/** A token of ASCII letters as the stream holds it: lower-cased, and its squeezed form. */
+/** A token of ASCII letters as the stream holds it: lower-cased, its squeezed form, and its flags. */
 interface LetterToken {
   norm: string;
   squeezed: string;
+  flags: number;
+  /** the number of the classifier the flags are from (0: none), which does not keep it alive */
+  classifier: number;
+}
+
+// Classifiers by number, so a cached token does not hold on to the caller that classified it.
+const classifierNumbers = new WeakMap<TokenClassifier, number>();
+let classifierCount = 0;
+
+function classifierNumber(classify: TokenClassifier | undefined): number {
+  if (classify === undefined) return 0;
+  let number = classifierNumbers.get(classify);
+  if (number === undefined) {
+    number = ++classifierCount;
+    classifierNumbers.set(classify, number);
+  }
+  return number;
 }
 const tokenKey = new Uint16Array(MAX_TABLE_WORD);
 
 export function tokenize(text: string, options: TokenizeOptions = {}): TokenStream {
   // a token takes at least one character and one separator, which bounds the token count
   const capacity = (text.length >> 1) + 1;
-  const { norm, squeezed, start, end, sentence, caps, hash: hashes } = options.buffers?.take(capacity) ?? allocateTokenArrays(capacity);
+  const { norm, squeezed, start, end, sentence, caps, hash: hashes, flags } = options.buffers?.take(capacity) ?? allocateTokenArrays(capacity);
+  const classify = options.classify;
+  const classifier = classifierNumber(classify);
   const units = textUnits.load(text);
   let count = 0;
   let sentenceIndex = 0;
@@ -166,17 +204,20 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenStre
     boundary = e < i && text.slice(e, i).includes('!');
     let value: string;
     let squeezedValue: string;
+    let tokenFlags: number;
     let isCaps = 0;
     if (other === 0) {
       // ASCII letters only: the token lower-cased, as the general path below would make it
-      const token = letterToken(text, units, s, e, upper > 0, hash);
+      const token = letterToken(text, units, s, e, upper > 0, hash, classify, classifier);
       value = token.norm;
       squeezedValue = token.squeezed;
+      tokenFlags = token.flags;
       isCaps = upper > 1 && lower === 0 ? 1 : 0;
     } else if (alphanumeric && lower + upper === 0) {
       // ASCII digits only: a number, which the general path would leave as it is
       value = text.slice(s, e);
       squeezedValue = squeezeRuns(value);
+      tokenFlags = classify ? classify(value, squeezedValue, hash) : ALL_TOKEN_FLAGS;
     } else {
       const token = text.slice(s, e);
       // edge symbols hold no letters, so the word's letter counts are the token's
@@ -186,6 +227,7 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenStre
       if (value.includes('*')) value = options.unmask?.(value) ?? value;
       squeezedValue = squeezeRuns(value);
       hash = hashString(value);
+      tokenFlags = classify ? classify(value, squeezedValue, hash) : ALL_TOKEN_FLAGS;
     }
     singleRun = e - s === 1 ? singleRun + 1 : 0;
     if (singleRun >= 3) hasSpacedLetters = true;
@@ -196,16 +238,17 @@ export function tokenize(text: string, options: TokenizeOptions = {}): TokenStre
     sentence[count] = sentenceIndex;
     caps[count] = isCaps;
     hashes[count] = hash;
+    flags[count] = tokenFlags;
     count++;
   }
-  const tokens: TokenStream = { norm, squeezed, start, end, sentence, caps, hash: hashes, length: count };
-  return hasSpacedLetters ? joinSpacedLetters(text, tokens, options.known) : tokens;
+  const tokens: TokenStream = { norm, squeezed, start, end, sentence, caps, hash: hashes, flags, length: count };
+  return hasSpacedLetters ? joinSpacedLetters(text, tokens, options.known, classify) : tokens;
 }
 
 /** The token `text[s, e)` of ASCII letters (`units` are the text's); `hash` is that of the lower-cased token. */
-function letterToken(text: string, units: Uint16Array, s: number, e: number, hasUpper: boolean, hash: number): LetterToken {
+function letterToken(text: string, units: Uint16Array, s: number, e: number, hasUpper: boolean, hash: number, classify: TokenClassifier | undefined, classifier: number): LetterToken {
   const length = e - s;
-  if (length > MAX_TABLE_WORD) return newLetterToken(text, s, e, hasUpper);
+  if (length > MAX_TABLE_WORD) return newLetterToken(text, s, e, hasUpper, hash, classify, classifier);
   // a token in lower case is its own key; one with capitals is keyed by a lower-cased copy
   let keyUnits = units;
   let keyStart = s;
@@ -215,15 +258,23 @@ function letterToken(text: string, units: Uint16Array, s: number, e: number, has
     keyStart = 0;
   }
   const known = letterTokens.get(keyUnits, keyStart, length, hash);
-  if (known !== undefined) return known;
-  const token = newLetterToken(text, s, e, hasUpper);
+  if (known !== undefined) {
+    // flags of another classifier (another caller) are worked out again
+    if (known.classifier !== classifier) {
+      known.flags = classify ? classify(known.norm, known.squeezed, hash) : ALL_TOKEN_FLAGS;
+      known.classifier = classifier;
+    }
+    return known;
+  }
+  const token = newLetterToken(text, s, e, hasUpper, hash, classify, classifier);
   letterTokens.set(keyUnits, keyStart, length, hash, token);
   return token;
 }
 
-function newLetterToken(text: string, s: number, e: number, hasUpper: boolean): LetterToken {
+function newLetterToken(text: string, s: number, e: number, hasUpper: boolean, hash: number, classify: TokenClassifier | undefined, classifier: number): LetterToken {
   const norm = hasUpper ? text.slice(s, e).toLowerCase() : text.slice(s, e);
-  return { norm, squeezed: squeezeRuns(norm) };
+  const squeezed = squeezeRuns(norm);
+  return { norm, squeezed, flags: classify ? classify(norm, squeezed, hash) : ALL_TOKEN_FLAGS, classifier };
 }
 
 function isEdgeSymbol(code: number): boolean {
@@ -296,8 +347,8 @@ export function squeezeAll(word: string): string {
  * Joins runs of 3+ single-letter tokens separated by short gaps on one line ("k i l l",
  * "n.i.g.g.e.r") into one token, so spelled-out words match like written ones.
  */
-function joinSpacedLetters(text: string, tokens: TokenStream, known: ReadonlySet<string> | undefined): TokenStream {
-  const { norm, squeezed, start, end, sentence, caps, hash } = tokens;
+function joinSpacedLetters(text: string, tokens: TokenStream, known: ReadonlySet<string> | undefined, classify: TokenClassifier | undefined): TokenStream {
+  const { norm, squeezed, start, end, sentence, caps, hash, flags } = tokens;
   const n = tokens.length;
   let write = 0;
   let read = 0;
@@ -336,6 +387,7 @@ function joinSpacedLetters(text: string, tokens: TokenStream, known: ReadonlySet
         squeezed[write] = '';
         caps[write] = 0;
         hash[write] = hash[read] as number;
+        flags[write] = flags[read] as number;
         end[write] = end[read] as number;
         write++;
         read++;
@@ -350,6 +402,7 @@ function joinSpacedLetters(text: string, tokens: TokenStream, known: ReadonlySet
       squeezed[write] = squeezeRuns(value);
       caps[write] = joined === joined.toUpperCase() && joined !== joined.toLowerCase() ? 1 : 0;
       hash[write] = hashString(value);
+      flags[write] = classify ? classify(value, squeezed[write] as string, hash[write] as number) : ALL_TOKEN_FLAGS;
       end[write] = end[last] as number;
       write++;
       read = last + 1;
@@ -368,8 +421,9 @@ function joinSpacedLetters(text: string, tokens: TokenStream, known: ReadonlySet
       squeezed[write] = squeezed[read] as string;
       caps[write] = caps[read] as number;
       hash[write] = hash[read] as number;
+      flags[write] = flags[read] as number;
       end[write] = end[read] as number;
     }
   }
-  return { norm, squeezed, start, end, sentence, caps, hash, length: write };
+  return { norm, squeezed, start, end, sentence, caps, hash, flags, length: write };
 }

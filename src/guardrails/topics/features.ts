@@ -8,7 +8,7 @@ import { WordReader } from '../text-similarity.js';
 import { WordTable } from '../text-units.js';
 import { QUANTITY_AFTER_HOW, STATE_AFTER_HOW, WHEN_AFTER_HOW, WHEN_AFTER_WHAT } from './lexicon/actions.js';
 import { type Phrase, getLexicon } from './lexicon/index.js';
-import { ADDRESSEE_INFO, FRAME_WORDS, MAX_CACHED_WORDS, NEGATION_INFO, QUESTION_INFO, type TermInfo, type WordEntry, phraseInfo, wordEntry } from './word-entries.js';
+import { ADDRESSEE_INFO, FRAME_WORDS, NEGATION_INFO, QUESTION_INFO, type TermInfo, type WordEntry, phraseInfo, wordEntry } from './word-entries.js';
 
 export interface Term {
   /** What the term says: shared by every use of a word, so it can key per-topic caches. */
@@ -107,8 +107,10 @@ function grown(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 }
 
 // Words are read without building a string for each: a word read before is found by its units.
+// The table holds a chat's working vocabulary; a word it has let go is found by its string.
+const READ_WORDS = 16_384;
 const reader = new WordReader();
-const readEntries = new WordTable<WordEntry>(MAX_CACHED_WORDS);
+const readEntries = new WordTable<WordEntry>(READ_WORDS);
 
 /** The entry of word `w` of the text `reader` read. */
 function readEntry(w: number): WordEntry {
@@ -131,6 +133,9 @@ function collectWord(entry: WordEntry, start: number, end: number, sentence: num
   for (const part of entry.parts) addEntry(part, start, end, sentence);
 }
 
+// Terms written so far by the running `extractTerms`.
+let termCount = 0;
+
 function pushTerm(terms: Term[], info: TermInfo, from: number, to: number): void {
   const before = from > 0 ? entries[from - 1]! : undefined;
   const nominal = before !== undefined && (before.determiner || (before.nounAdjective && from > 1 && entries[from - 2]!.determiner));
@@ -148,9 +153,6 @@ function pushTerm(terms: Term[], info: TermInfo, from: number, to: number): void
   }
   termCount++;
 }
-
-// Terms written so far by the running `extractTerms`.
-let termCount = 0;
 
 /**
  * Content terms of a text in order; stopwords dropped, negation kept as the term `not`. Given

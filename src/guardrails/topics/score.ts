@@ -320,12 +320,19 @@ export function scoreWindow(profile: TopicProfile, terms: readonly Term[], recor
 }
 
 /**
- * Whether `windowBound` holds under these params: every factor a score is multiplied by is at most
- * 1 (the defaults' are), and the blend of centroid and example similarity is a convex one.
+ * Whether `windowBound` holds under these params (the defaults'): feature weights and topic
+ * vectors are never negative, every factor a score is multiplied by is at most 1, the blend of
+ * centroid and example similarity is a convex one, and calibration rises with the raw score.
  */
 export function scoresAreBounded(params: ScoringParams): boolean {
   const atMostOne = (value: number): boolean => value >= 0 && value <= 1;
   return (
+    params.conceptFactor >= 0 &&
+    params.broaderFactor >= 0 &&
+    params.slotFactor >= 0 &&
+    params.definitionWeight >= 0 &&
+    params.nameWeight >= 0 &&
+    params.relativeMidpoint > 0 &&
     atMostOne(params.centroidShare) &&
     atMostOne(params.foreignActionFactor) &&
     atMostOne(params.foreignQuestionFactor) &&

@@ -10,7 +10,7 @@ import { isKnownWord, wordWeight } from './term-rarity.js';
 
 /** What a term says, whichever words express it. */
 export interface TermInfo {
-  /** A number no other term info has, which keys per-topic caches (see profile.ts). */
+  /** A number no other term info has, which keys the caches of resolved words (see InfoTable). */
   id: number;
   /** Stem, phrase key (`time_off`, `not_make`), question kind (`act_how`) or `#number`. */
   key: string;
@@ -116,7 +116,7 @@ const NUMBER_INFO = marker('#number', NUMBER_WEIGHT, ['number_word'], NONE);
 const TIME_INFO = marker('#number', NUMBER_WEIGHT, ['time_of_day', 'number_word'], NONE);
 
 // Long texts and repeated calls see the same words: describe each distinct word once.
-export const MAX_CACHED_WORDS = 50_000;
+const MAX_CACHED = 50_000;
 const wordCache = new Map<string, WordEntry>();
 const phraseCache = new Map<string, TermInfo>();
 
@@ -146,13 +146,14 @@ export function wordEntry(word: string): WordEntry {
   const tables = getLexicon();
   const key = stem(word);
   const expanded = word.includes("'") || hasContraction(word) ? expandContraction(word) : undefined;
+  const parts = expanded && (expanded.length > 1 || expanded[0] !== word) ? expanded.map(wordEntry) : undefined;
   const info = contentInfo(word, key, tables);
   const question = QUESTION_WORDS.get(word);
   const phrases = tables.phrasesByHead.get(key);
   const modifier = MODIFIER_OF.get(word);
   entry = {
     word,
-    parts: expanded && (expanded.length > 1 || expanded[0] !== word) ? expanded.map(wordEntry) : undefined,
+    parts,
     stem: key,
     info,
     question,
@@ -162,7 +163,7 @@ export function wordEntry(word: string): WordEntry {
     nounAdjective: NOUN_ADJECTIVES.has(word),
     plain: question === undefined && phrases === undefined && modifier === undefined && info !== ADDRESSEE_INFO,
   };
-  if (wordCache.size >= MAX_CACHED_WORDS) wordCache.clear();
+  if (wordCache.size >= MAX_CACHED) wordCache.clear();
   wordCache.set(word, entry);
   return entry;
 }
@@ -179,7 +180,7 @@ export function phraseInfo(key: string, entries: readonly WordEntry[], from: num
   if (!info) {
     const tables = getLexicon();
     info = conceptInfo(key, weight, tables.conceptsByKey.get(key) ?? NONE, tables, { known: true, frame: false });
-    if (phraseCache.size >= MAX_CACHED_WORDS) phraseCache.clear();
+    if (phraseCache.size >= MAX_CACHED) phraseCache.clear();
     phraseCache.set(cacheKey, info);
   }
   return info;

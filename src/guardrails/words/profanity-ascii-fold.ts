@@ -31,7 +31,7 @@ export function compileAsciiRunFold(mapCodePoint: CodePointMapper, rules: AsciiF
   const units = new Int32Array(0x80).map((_, code) => (edgeLeet[code] === 1 ? LEET_AT_EDGE : byteUnit(code)));
   const leetUnits = new Int32Array(0x80).map((_, code) => byteUnit(code));
 
-  return (source, text, from, out) => {
+  return (source, sourceUnits, from, out) => {
     out.reserve(source.length - from);
     const { starts, ends, wide } = out;
     const target = wide ? out.wideUnits : out.bytes;
@@ -39,14 +39,14 @@ export function compileAsciiRunFold(mapCodePoint: CodePointMapper, rules: AsciiF
     let { length, previous, run } = out;
     let i = from;
     for (; i < sourceLength; i++) {
-      const code = text[i]!;
+      const code = sourceUnits[i]!;
       if (code >= 0x80) break;
       let unit = units[code] ?? -1;
       if (unit < 0) {
         if (unit !== LEET_AT_EDGE) break;
         // Outside the text a neighbour reads as NaN, as charCodeAt gives it: not a word character.
-        const before = i > 0 ? text[i - 1]! : Number.NaN;
-        const after = i + 1 < sourceLength ? text[i + 1]! : Number.NaN;
+        const before = i > 0 ? sourceUnits[i - 1]! : Number.NaN;
+        const after = i + 1 < sourceLength ? sourceUnits[i + 1]! : Number.NaN;
         if (before >= 0x80 || after >= 0x80) break;
         unit = wordish[before] === 1 && wordish[after] === 1 ? (leetUnits[code] ?? -1) : code;
         if (unit < 0) break;
