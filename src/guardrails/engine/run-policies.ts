@@ -33,17 +33,21 @@ export function checkAllLocal(policies: readonly CompiledPolicy[], text: string,
 
 /** An empty answer still gets its grounding verdict (skipped without sources). */
 async function groundingOnly(policies: readonly CompiledPolicy[], opts: CheckOptions): Promise<Finding[]> {
-  if (opts.direction !== 'output' || (opts.kinds && !opts.kinds.has('grounding'))) return [];
   const all: Finding[] = [];
-  for (const p of policies) if (p.grounding) all.push(...(await checkText(p, '', { ...opts, kinds: GROUNDING_ONLY })));
+  for (const p of groundingPolicies(policies, opts)) all.push(...(await checkText(p, '', { ...opts, kinds: GROUNDING_ONLY })));
   return all;
 }
 
 function groundingOnlyLocal(policies: readonly CompiledPolicy[], opts: CheckOptions): Finding[] {
-  if (opts.direction !== 'output' || (opts.kinds && !opts.kinds.has('grounding'))) return [];
   const all: Finding[] = [];
-  for (const p of policies) if (p.grounding) all.push(...checkTextLocal(p, '', { ...opts, kinds: GROUNDING_ONLY }));
+  for (const p of groundingPolicies(policies, opts)) all.push(...checkTextLocal(p, '', { ...opts, kinds: GROUNDING_ONLY }));
   return all;
+}
+
+/** The policies that judge an empty text: those with grounding, when output grounding is asked for. */
+function groundingPolicies(policies: readonly CompiledPolicy[], opts: CheckOptions): CompiledPolicy[] {
+  if (opts.direction !== 'output' || (opts.kinds && !opts.kinds.has('grounding'))) return [];
+  return policies.filter((p) => p.grounding);
 }
 
 export function blockingPolicy(policies: readonly CompiledPolicy[], findings: readonly Finding[]): CompiledPolicy | undefined {
