@@ -4,7 +4,7 @@
  * typed stages called by pipeline/run.ts.
  */
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyError } from 'fastify';
-import { randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Logger, LoggerOptions } from 'pino';
 import { GatewayError, errorBody, invalidApiKey, shouldNotRetry } from './errors.js';
 import { bearerToken, findTenant } from './auth.js';
@@ -23,6 +23,19 @@ import { registerRateLimit } from './rate-limit/hooks.js';
 import { registerResponsesRoutes } from './routes/responses.js';
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Request ids in OpenAI's shape (`req_` + 32 hex digits): a random prefix per process and a
+ * counter, unique across instances without a random UUID per request.
+ */
+function requestIds(): () => string {
+  const prefix = `req_${randomBytes(10).toString('hex')}`;
+  let n = 0;
+  return () => {
+    n = (n + 1) % 0x1000000000000;
+    return prefix + n.toString(16).padStart(12, '0');
+  };
+}
 
 export interface RuntimeHolder {
   current: Runtime;
@@ -66,6 +79,7 @@ export function loggerOptions(level: string): LoggerOptions {
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const cfg = opts.runtime.current.config;
+  const nextRequestId = requestIds();
   const app = Fastify({
     ...(opts.loggerInstance
       ? { loggerInstance: opts.loggerInstance as FastifyBaseLogger }
@@ -76,7 +90,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     requestIdHeader: false,
     genReqId: (req) => {
       const sent = req.headers['x-request-id'];
-      return typeof sent === 'string' && REQUEST_ID_RE.test(sent) ? sent : `req_${randomUUID().replaceAll('-', '')}`;
+      return typeof sent === 'string' && REQUEST_ID_RE.test(sent) ? sent : nextRequestId();
     },
     return503OnClosing: false,
     forceCloseConnections: 'idle',

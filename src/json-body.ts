@@ -8,6 +8,9 @@ import { invalidRequest } from './errors.js';
 export const MAX_JSON_DEPTH = 64;
 
 export function jsonDepthExceeds(text: string, max: number): boolean {
+  // Depth cannot exceed the number of opening brackets, and counting them is a native search:
+  // an ordinary body is cleared without walking it character by character.
+  if (!hasMoreOpenings(text, max)) return false;
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -35,4 +38,11 @@ export function parseJsonBody(text: string): unknown {
       `We could not parse the JSON body of your request (${(err as Error).message}). The OpenAI API expects a JSON payload.`,
     );
   }
+}
+
+function hasMoreOpenings(text: string, max: number): boolean {
+  let count = 0;
+  for (let i = text.indexOf('{'); i !== -1; i = text.indexOf('{', i + 1)) if (++count > max) return true;
+  for (let i = text.indexOf('['); i !== -1; i = text.indexOf('[', i + 1)) if (++count > max) return true;
+  return false;
 }

@@ -9,14 +9,10 @@ import { ConfigError, loadConfig, type LoadedConfig } from './config/load.js';
 import { buildRuntime, closeRuntime } from './config/runtime.js';
 import { createStore } from './store/index.js';
 import { watchConfig } from './config/watch.js';
+import { createLogDestination } from './log-destination.js';
 
 const configFile = resolve(process.env.SLUICE_CONFIG ?? 'config/gateway.yaml');
-// Log lines are buffered and written 4 KB at a time: a write per request was a large share of
-// a request's CPU, and the asynchronous mode costs about three times the synchronous one per
-// line (its hand-off to the thread pool). The buffer is flushed every second and on exit.
-const logDestination = pino.destination({ dest: 1, sync: true, minLength: 4096 });
-setInterval(() => logDestination.flush(), 1000).unref();
-process.on('exit', () => logDestination.flushSync());
+const logDestination = createLogDestination();
 const bootLog = pino(loggerOptions(process.env.LOG_LEVEL ?? 'info'), logDestination);
 
 function load(): LoadedConfig {
