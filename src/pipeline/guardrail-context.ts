@@ -61,6 +61,7 @@ export function record(ctx: ChatContext, run: GuardrailRun, direction: Direction
 
 /** The x-sluice-guardrail items so far (SPEC §8); the header is them joined, or `none`. */
 export function reportItems(run: GuardrailRun): string[] {
+  if (run.findings.input.length === 0 && run.findings.output.length === 0) return [];
   return [...headerItems('input', run.findings.input), ...headerItems('output', run.findings.output)];
 }
 

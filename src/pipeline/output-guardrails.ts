@@ -5,7 +5,8 @@
  */
 import type { JsonObject } from '../providers/types.js';
 import { messageTextSlots } from '../openai/message-text.js';
-import { checkAll, blockingPolicy } from '../guardrails/engine/run-policies.js';
+import { allLocal, checkAll, checkAllLocal, blockingPolicy } from '../guardrails/engine/run-policies.js';
+import type { CheckOptions } from '../guardrails/engine/check.js';
 import { applyMasks } from '../guardrails/engine/mask.js';
 import type { CompiledPolicy } from '../guardrails/engine/compile.js';
 import type { Finding } from '../guardrails/engine/findings.js';
@@ -18,7 +19,14 @@ export interface OutputVerdict {
   stored: JsonObject | undefined;
 }
 
+/** Grounding judges the answer text, not tool arguments. */
+const NOT_GROUNDING = new Set(['pii', 'words', 'denied_topics', 'content'] as const);
+const GROUNDING_ONLY = new Set(['grounding'] as const);
+
 export async function checkOutput(run: GuardrailRun, body: JsonObject): Promise<OutputVerdict> {
+  // Local policies answer at once: no promise per text.
+  const local = allLocal(run.policies);
+  const check = (text: string, opts: CheckOptions) => (local ? checkAllLocal(run.policies, text, opts) : checkAll(run.policies, text, opts));
   const findings: Finding[] = [];
   let blockedBy: CompiledPolicy | undefined;
   let stored: JsonObject | undefined;
@@ -30,18 +38,17 @@ export async function checkOutput(run: GuardrailRun, body: JsonObject): Promise<
     const choiceFindings: Finding[] = [];
     for (const slot of messageTextSlots(message)) {
       const isContent = slot.text === contentText;
-      const found = await checkAll(run.policies, slot.text, {
+      const found = await check(slot.text, {
         direction: 'output',
         delegates: run.delegates,
         grounding: run.grounding,
-        // Grounding judges the answer text, not tool arguments.
-        ...(isContent ? {} : { kinds: new Set(['pii', 'words', 'denied_topics', 'content'] as const) }),
+        ...(isContent ? {} : { kinds: NOT_GROUNDING }),
       });
       choiceFindings.push(...found);
       slot.set(applyMasks(slot.text, found, run.pseudo));
     }
     if (contentText === undefined && run.grounding !== undefined) {
-      choiceFindings.push(...(await checkAll(run.policies, '', { direction: 'output', grounding: run.grounding, kinds: new Set(['grounding']) })));
+      choiceFindings.push(...(await check('', { direction: 'output', grounding: run.grounding, kinds: GROUNDING_ONLY })));
     }
     findings.push(...choiceFindings);
     const blocker = blockingPolicy(run.policies, choiceFindings);

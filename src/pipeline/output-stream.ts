@@ -9,7 +9,7 @@
  */
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { contentFilterError } from '../errors.js';
-import { checkAll, blockingPolicy } from '../guardrails/engine/run-policies.js';
+import { allLocal, checkAll, checkAllLocal, blockingPolicy } from '../guardrails/engine/run-policies.js';
 import { applyMasks } from '../guardrails/engine/mask.js';
 import { holdbackStart, sentenceEnd, type HoldbackNeeds } from '../guardrails/engine/holdback.js';
 import type { CompiledPolicy } from '../guardrails/engine/compile.js';
@@ -17,6 +17,7 @@ import type { Finding, GuardrailKind } from '../guardrails/engine/findings.js';
 import type { ChunkTransform } from './stream.js';
 import type { GuardrailRun } from './guardrail-context.js';
 import type { AnswerAssembler } from './session.js';
+import { RAW_JSON } from '../sse/encode.js';
 
 const CONTEXT_CHARS = 96;
 const IDLE_FLUSH_MS = 120;
@@ -92,19 +93,26 @@ export function guardStream(run: GuardrailRun, hooks: StreamGuardHooks): ChunkTr
       }
       return s;
     };
+    // The envelope's JSON is the same for every chunk this guard makes: written once, and each
+    // chunk carries its own text (RAW_JSON) so the writer does not serialise the envelope again.
+    let envelopeJson: { head: string; tail: string } | undefined;
     // Built field by field: object spreads here cost more than the rest of a short stream's checks.
     const chunkOf = (choices: ChatCompletionChunk['choices'], report?: string): ChatCompletionChunk => {
       const e = envelope as Envelope;
-      const chunk: ChatCompletionChunk & { sluice_guardrail?: string } = { id: e.id, object: 'chat.completion.chunk', created: e.created, model: e.model, choices };
+      const chunk: ChatCompletionChunk & { sluice_guardrail?: string; [RAW_JSON]?: string } = { id: e.id, object: 'chat.completion.chunk', created: e.created, model: e.model, choices };
       if (e.system_fingerprint !== undefined) (chunk as { system_fingerprint?: string | null }).system_fingerprint = e.system_fingerprint;
       if (report !== undefined) chunk.sluice_guardrail = report;
+      envelopeJson ??= envelopeText(e);
+      chunk[RAW_JSON] = `${envelopeJson.head}${JSON.stringify(choices)}${envelopeJson.tail}${report === undefined ? '' : `,"sluice_guardrail":${JSON.stringify(report)}`}}`;
       return chunk;
     };
     const textChunk = (index: number, content: string) => chunkOf([{ index, delta: { content }, logprobs: null, finish_reason: null }]);
 
-    const scan = async (text: string, kinds: ReadonlySet<GuardrailKind>, grounding = false): Promise<Finding[]> => {
-      const found = await checkAll(policies, text, { direction: 'output', kinds, delegates: run.delegates, ...(grounding ? { grounding: run.grounding } : {}) });
-      return found;
+    // Local policies answer at once: no promise per scan.
+    const local = allLocal(policies);
+    const scan = (text: string, kinds: ReadonlySet<GuardrailKind>, grounding = false): Finding[] | Promise<Finding[]> => {
+      const opts = { direction: 'output' as const, kinds, delegates: run.delegates, ...(grounding ? { grounding: run.grounding } : {}) };
+      return local ? checkAllLocal(policies, text, opts) : checkAll(policies, text, opts);
     };
 
     /** Releases what is safe of one choice's tail; returns the content to send, or throws Blocked. */
@@ -247,6 +255,16 @@ export function guardStream(run: GuardrailRun, hooks: StreamGuardHooks): ChunkTr
       void iterator.return?.(undefined)?.catch?.(() => undefined);
     }
   };
+}
+
+/**
+ * The JSON of a guard-made chunk around its choices, exactly as JSON.stringify writes the object
+ * chunkOf builds (same keys, same order; an absent id or model is left out the same way).
+ */
+function envelopeText(e: Envelope): { head: string; tail: string } {
+  const head = `${JSON.stringify({ id: e.id, object: 'chat.completion.chunk', created: e.created, model: e.model }).slice(0, -1)},"choices":`;
+  const tail = e.system_fingerprint === undefined ? '' : `,"system_fingerprint":${JSON.stringify(e.system_fingerprint)}`;
+  return { head, tail };
 }
 
 const IDLE = Symbol('idle');

@@ -26,6 +26,7 @@ export function intervened(f: Finding): boolean {
 }
 
 export function headerItems(direction: Direction, findings: readonly Finding[]): string[] {
+  if (findings.length === 0) return [];
   const groups = new Map<string, string[]>();
   for (const f of findings) {
     if (f.action === 'detected') continue;
