@@ -75,6 +75,16 @@ export function needsFor(policies: readonly CompiledPolicy[], pseudonymizing: bo
   return { capitalised, spelledOut, phrases, phraseWords, placeholders: pseudonymizing, maxChars: 256 };
 }
 
+/** needsFor per tenant policy list: the same for every stream until the config is reloaded. */
+const needsCache = new WeakMap<readonly CompiledPolicy[], { plain?: HoldbackNeeds; pseudonymizing?: HoldbackNeeds }>();
+
+function cachedNeeds(policies: readonly CompiledPolicy[], pseudonymizing: boolean): HoldbackNeeds {
+  let entry = needsCache.get(policies);
+  if (!entry) needsCache.set(policies, (entry = {}));
+  const key = pseudonymizing ? 'pseudonymizing' : 'plain';
+  return (entry[key] ??= needsFor(policies, pseudonymizing));
+}
+
 export function guardStream(run: GuardrailRun, hooks: StreamGuardHooks): ChunkTransform {
   const policies = run.policies;
   const semantic = policies.some((p) => (p.topics?.directions.has('output') ?? false) || (p.content?.categories.output.length ?? 0) > 0);
@@ -84,7 +94,7 @@ export function guardStream(run: GuardrailRun, hooks: StreamGuardHooks): ChunkTr
   return async function* (source) {
     const states = new Map<number, ChoiceState>();
     let envelope: Envelope | undefined;
-    const needs = needsFor(policies, run.pseudo.size > 0);
+    const needs = cachedNeeds(policies, run.pseudo.size > 0);
     const state = (index: number): ChoiceState => {
       let s = states.get(index);
       if (!s) {
@@ -97,16 +107,23 @@ export function guardStream(run: GuardrailRun, hooks: StreamGuardHooks): ChunkTr
     // chunk carries its own text (RAW_JSON) so the writer does not serialise the envelope again.
     let envelopeJson: { head: string; tail: string } | undefined;
     // Built field by field: object spreads here cost more than the rest of a short stream's checks.
-    const chunkOf = (choices: ChatCompletionChunk['choices'], report?: string): ChatCompletionChunk => {
+    const chunkOf = (choices: ChatCompletionChunk['choices'], report?: string, choicesJson?: string): ChatCompletionChunk => {
       const e = envelope as Envelope;
       const chunk: ChatCompletionChunk & { sluice_guardrail?: string; [RAW_JSON]?: string } = { id: e.id, object: 'chat.completion.chunk', created: e.created, model: e.model, choices };
       if (e.system_fingerprint !== undefined) (chunk as { system_fingerprint?: string | null }).system_fingerprint = e.system_fingerprint;
       if (report !== undefined) chunk.sluice_guardrail = report;
       envelopeJson ??= envelopeText(e);
-      chunk[RAW_JSON] = `${envelopeJson.head}${JSON.stringify(choices)}${envelopeJson.tail}${report === undefined ? '' : `,"sluice_guardrail":${JSON.stringify(report)}`}}`;
+      chunk[RAW_JSON] = `${envelopeJson.head}${choicesJson ?? JSON.stringify(choices)}${envelopeJson.tail}${report === undefined ? '' : `,"sluice_guardrail":${JSON.stringify(report)}`}}`;
       return chunk;
     };
-    const textChunk = (index: number, content: string) => chunkOf([{ index, delta: { content }, logprobs: null, finish_reason: null }]);
+    // The three chunk shapes of every stream, their choices written by hand (tool calls and odd
+    // indexes go through JSON.stringify).
+    const textChunk = (index: number, content: string) =>
+      chunkOf([{ index, delta: { content }, logprobs: null, finish_reason: null }], undefined, plainIndex(index) ? `[{"index":${index},"delta":{"content":${JSON.stringify(content)}},"logprobs":null,"finish_reason":null}]` : undefined);
+    const roleChunk = (index: number, role: string) =>
+      chunkOf([{ index, delta: { role: role as 'assistant', content: '' }, logprobs: null, finish_reason: null }], undefined, plainIndex(index) ? `[{"index":${index},"delta":{"role":${JSON.stringify(role)},"content":""},"logprobs":null,"finish_reason":null}]` : undefined);
+    const finishChunk = (index: number, finish: string) =>
+      chunkOf([{ index, delta: {}, logprobs: null, finish_reason: finish as 'stop' }], hooks.report(), plainIndex(index) ? `[{"index":${index},"delta":{},"logprobs":null,"finish_reason":${JSON.stringify(finish)}}]` : undefined);
 
     // Local policies answer at once: no promise per scan.
     const local = allLocal(policies);
@@ -201,7 +218,7 @@ export function guardStream(run: GuardrailRun, hooks: StreamGuardHooks): ChunkTr
             for (const c of chunk.choices ?? []) {
               const s = state(c.index);
               const d = c.delta ?? {};
-              if (d.role) out.push(chunkOf([{ index: c.index, delta: { role: d.role, content: '' }, logprobs: null, finish_reason: null }]));
+              if (d.role) out.push(roleChunk(c.index, d.role));
               if (typeof d.content === 'string' && d.content !== '') {
                 s.pending += d.content;
                 if (holdWhole) s.full += d.content;
@@ -224,7 +241,7 @@ export function guardStream(run: GuardrailRun, hooks: StreamGuardHooks): ChunkTr
               const tools = await releaseTools(s);
               if (tools) out.push(tools);
               s.done = true;
-              out.push(chunkOf([{ index: s.index, delta: {}, logprobs: null, finish_reason: s.finish as 'stop' }], hooks.report()));
+              out.push(finishChunk(s.index, s.finish));
             }
           }
           out.push(...after);
@@ -243,10 +260,10 @@ export function guardStream(run: GuardrailRun, hooks: StreamGuardHooks): ChunkTr
       out.push(textChunk(err.index, err.policy.messages.blockedOutput));
       for (const s of states.values()) {
         if (s.done) continue;
-        out.push(chunkOf([{ index: s.index, delta: {}, logprobs: null, finish_reason: 'content_filter' }], hooks.report()));
+        out.push(finishChunk(s.index, 'content_filter'));
       }
       if (!states.has(err.index)) {
-        out.push(chunkOf([{ index: err.index, delta: {}, logprobs: null, finish_reason: 'content_filter' }], hooks.report()));
+        out.push(finishChunk(err.index, 'content_filter'));
       }
       yield out;
     } finally {
@@ -262,9 +279,17 @@ export function guardStream(run: GuardrailRun, hooks: StreamGuardHooks): ChunkTr
  * chunkOf builds (same keys, same order; an absent id or model is left out the same way).
  */
 function envelopeText(e: Envelope): { head: string; tail: string } {
-  const head = `${JSON.stringify({ id: e.id, object: 'chat.completion.chunk', created: e.created, model: e.model }).slice(0, -1)},"choices":`;
+  let head = e.id === undefined ? '{' : `{"id":${JSON.stringify(e.id)},`;
+  head += '"object":"chat.completion.chunk"';
+  if (e.created !== undefined) head += `,"created":${JSON.stringify(e.created)}`;
+  if (e.model !== undefined) head += `,"model":${JSON.stringify(e.model)}`;
+  head += ',"choices":';
   const tail = e.system_fingerprint === undefined ? '' : `,"system_fingerprint":${JSON.stringify(e.system_fingerprint)}`;
   return { head, tail };
+}
+
+function plainIndex(index: unknown): boolean {
+  return typeof index === 'number' && Number.isFinite(index);
 }
 
 const IDLE = Symbol('idle');

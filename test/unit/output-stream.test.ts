@@ -25,15 +25,18 @@ async function guarded(batches: ChunkBatch[], report = 'none'): Promise<ChatComp
 
 type Envelope = Partial<Pick<ChatCompletionChunk, 'id' | 'created' | 'model'>> & { system_fingerprint?: string | null };
 
-function upstreamChunk(envelope: Envelope, delta: Record<string, unknown>, finish: string | null = null): ChatCompletionChunk {
-  return { ...envelope, object: 'chat.completion.chunk', choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }] } as unknown as ChatCompletionChunk;
+function upstreamChunk(envelope: Envelope & { index?: unknown }, delta: Record<string, unknown>, finish: string | null = null): ChatCompletionChunk {
+  const { index = 0, ...rest } = envelope;
+  return { ...rest, object: 'chat.completion.chunk', choices: [{ index, delta, logprobs: null, finish_reason: finish }] } as unknown as ChatCompletionChunk;
 }
 
 describe('stream output guard', () => {
-  it.each<[string, Envelope]>([
+  it.each<[string, Envelope & { index?: unknown }]>([
     ['a full envelope', { id: 'chatcmpl-1', created: 1700000000, model: 'fast', system_fingerprint: 'fp_1' }],
     ['a null fingerprint', { id: 'chatcmpl-2', created: 1, model: 'm', system_fingerprint: null }],
     ['no fingerprint, id or created', { model: 'local "q4"' }],
+    ['a second choice index', { id: 'c', created: 2, model: 'm', index: 1 }],
+    ['an index that is not a number', { id: 'c', created: 2, model: 'm', index: '0' }],
   ])('writes the chunks it makes exactly as JSON.stringify would, with %s', async (_name, envelope) => {
     const out = await guarded(
       [
@@ -45,6 +48,7 @@ describe('stream output guard', () => {
     expect(out.length).toBeGreaterThanOrEqual(3);
     for (const chunk of out) expect(sseData(chunk)).toBe(`data: ${JSON.stringify(chunk)}\n\n`);
     const text = out.map((c) => c.choices[0]?.delta?.content ?? '').join('');
+    expect(out.every((c) => c.choices.every((choice) => choice.index === (envelope.index ?? 0)))).toBe(true);
     expect(text).toBe('Mail me at {EMAIL} about *** and “naïve” quotes\n');
     const last = out.at(-1) as ChatCompletionChunk & { sluice_guardrail?: string };
     expect(last.choices[0]?.finish_reason).toBe('stop');
