@@ -35,6 +35,45 @@ describe('chat completions through the official SDK', () => {
     expect(seen?.body.model).toBe('fake-upstream-model');
   });
 
+  it('tells the upstream the request id and the answer it accepts, JSON or a stream', async () => {
+    const json = await client.chat.completions.create({ model: 'fake', messages: [{ role: 'user', content: 'hi' }] }, { headers: { 'X-Request-Id': 'trace-json-1' } });
+    expect(json.choices[0]?.message.content).toBeTypeOf('string');
+    const first = up.requests.at(-1);
+    expect(first?.headers['x-request-id']).toBe('trace-json-1');
+    expect(first?.headers.accept).toBe('application/json');
+    expect(first?.headers['content-type']).toBe('application/json');
+    const stream = await client.chat.completions.create({ model: 'fake', messages: [{ role: 'user', content: 'hi' }], stream: true });
+    for await (const chunk of stream) void chunk;
+    const second = up.requests.at(-1);
+    expect(second?.headers['x-request-id']).toMatch(/^req_[0-9a-f]{32}$/);
+    expect(second?.headers.accept).toBe('text/event-stream');
+    expect(second?.headers.authorization).toBe('Bearer sk-upstream-secret');
+  });
+
+  it('sends a provider\'s own key header and extra headers, with the request id and accept of the call', async () => {
+    const azure = await startGateway({
+      config: baseConfig(up.url, {
+        providers: {
+          fake: { base_url: up.url, api_key: 'azure-secret', api_key_header: 'api-key', headers: { 'X-Team': 'search', Accept: 'text/plain' }, max_retries: 0 },
+        },
+        models: { fake: { targets: [{ provider: 'fake', model: 'fake-upstream-model' }] } },
+        tenants: { acme: { api_keys: ['sk-test-demo'], models: ['fake'] } },
+      }),
+    });
+    try {
+      await azure.client().chat.completions.create({ model: 'fake', messages: [{ role: 'user', content: 'hi' }] }, { headers: { 'X-Request-Id': 'trace-azure' } });
+      const seen = up.requests.at(-1);
+      expect(seen?.headers['api-key']).toBe('azure-secret');
+      expect(seen?.headers.authorization).toBeUndefined();
+      expect(seen?.headers['x-team']).toBe('search');
+      expect(seen?.headers['x-request-id']).toBe('trace-azure');
+      // What the call expects back wins over a configured accept.
+      expect(seen?.headers.accept).toBe('application/json');
+    } finally {
+      await azure.close();
+    }
+  });
+
   it('passes unknown and extended fields through untouched', async () => {
     await client.chat.completions.create({
       model: 'fake',

@@ -33,6 +33,15 @@ export function createOpenAIProvider(name: string, cfg: ProviderConfig, missingV
   }
 
   const url = (path: string) => `${basePath}${path}${query ? `?${query}` : ''}`;
+  // Per request only the request id and accept change: they are appended to a flat header list
+  // (undici's cheapest form; an object spread per request cost most of a microsecond).
+  const common: string[] = [];
+  for (const [k, v] of Object.entries(headers)) if (k !== 'accept' && k !== 'x-request-id') common.push(k, v);
+  const chatHeaders = (requestId: string, stream: boolean): string[] => {
+    const list = common.slice();
+    list.push('x-request-id', requestId, 'accept', stream ? 'text/event-stream' : 'application/json');
+    return list;
+  };
 
   async function send(path: string, body: JsonObject, signal: CancelSignal, stream: boolean, requestId?: string): Promise<Dispatcher.ResponseData> {
     if (missingKeyVar && !cfg.api_key) {
@@ -42,7 +51,7 @@ export function createOpenAIProvider(name: string, cfg: ProviderConfig, missingV
       return await pool.request({
         method: 'POST',
         path: url(path),
-        headers: requestId ? { ...headers, 'x-request-id': requestId, accept: stream ? 'text/event-stream' : 'application/json' } : headers,
+        headers: requestId ? chatHeaders(requestId, stream) : headers,
         body: JSON.stringify(body),
         // The client going away aborts the exchange, stream included. undici listens through
         // addEventListener, which a CancelSignal has; its types only name AbortSignal.
