@@ -2,16 +2,10 @@
 import { it, expect } from 'vitest';
 import { startFakeUpstream } from '../helpers/fake-upstream.js';
 import { baseConfig, startGateway } from '../helpers/gateway.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 
 const values = [null, true, 0, -1, 1e308, 'x', '', [], {}, [{}], [null], { role: 'user' }, 'a'.repeat(1000), [{ type: 'text', text: 'hi' }], [{ type: 'image_url', image_url: { url: 'http://x' } }], { type: 'function', name: 'f' }];
-// mulberry32: a fixed seed keeps the run reproducible.
-let seed = 0x5eed;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const random = seededRandom(0x5eed);
 const pick = <T,>(a: T[]) => a[Math.floor(random() * a.length)] as T;
 const fields = ['model', 'messages', 'stream', 'temperature', 'top_p', 'n', 'stop', 'tools', 'tool_choice', 'metadata', 'grounding', 'max_tokens', 'stream_options', 'response_format', 'input', 'instructions', 'previous_response_id', 'text', 'source', 'content'];
 

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChatRequest, plainlyValid, validateChatRequest } from '../../src/openai/chat-request.js';
-
-/** A small deterministic generator (mulberry32), so a failure names a reproducible seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../helpers/seeded-random.js';
 
 const ODD_VALUES: unknown[] = [null, true, false, 0, -1, 1.5, 2 ** 53, 1e300, '', 'x', [], ['a'], [1], {}, { type: 'text' }, { type: 1 }, [{ type: 'text' }], [{}]];
 
@@ -65,7 +54,7 @@ function generateBody(rnd: () => number): Record<string, unknown> {
 
 describe('chat request validation', () => {
   it('the hand-written pass accepts only what the schema accepts (20,000 generated bodies)', () => {
-    const rnd = random(20261126);
+    const rnd = seededRandom(20261126);
     let fast = 0;
     for (let i = 0; i < 20_000; i++) {
       const body = JSON.parse(JSON.stringify(generateBody(rnd))) as Record<string, unknown>;
