@@ -10,6 +10,7 @@ import { GatewayError, errorBody, invalidApiKey, shouldNotRetry } from './errors
 import { bearerToken, findTenant } from './auth.js';
 import { parseJsonBody } from './json-body.js';
 import { createAccessLog } from './access-log.js';
+import { lazyChildLogger } from './request-logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import type { Runtime, Tenant } from './config/runtime.js';
 import type { SessionStore } from './store/types.js';
@@ -88,6 +89,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // One access line per request is written by our onResponse hook instead.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'request_id' }),
     requestIdHeader: false,
+    childLoggerFactory: lazyChildLogger,
     genReqId: (req) => {
       const sent = req.headers['x-request-id'];
       return typeof sent === 'string' && REQUEST_ID_RE.test(sent) ? sent : nextRequestId();
