@@ -26,7 +26,7 @@ type Labels = Record<string, string | number>;
 /** A counter over three labels, looked up through nested maps (no key string per call). */
 class CounterCells {
   readonly #cells = new Map<string, Map<string, Map<string | number, { labels: Labels; n: number }>>>();
-  constructor(private readonly names: readonly [string, string, string]) {}
+  constructor(readonly names: readonly [string, string, string]) {}
 
   add(a: string, b: string, c: string | number, n: number): void {
     let byA = this.#cells.get(a);
@@ -47,11 +47,11 @@ class CounterCells {
 }
 
 /** A counter whose values live in CounterCells and are copied into prom-client when scraped. */
-function scrapedCounter(name: string, help: string, cells: CounterCells, labelNames: readonly string[], registers: Registry[]): void {
+function scrapedCounter(name: string, help: string, cells: CounterCells, registers: Registry[]): void {
   new Counter({
     name,
     help,
-    labelNames,
+    labelNames: cells.names,
     registers,
     collect() {
       this.reset();
@@ -123,7 +123,7 @@ export class LatencyHistogram {
       values.push({ metricName: `${this.name}_sum`, labels: s.labels, value: s.sum });
       values.push({ metricName: `${this.name}_count`, labels: s.labels, value: s.count });
     }
-    return { name: this.name, help: this.help, type: 'histogram' as never, values, aggregator: this.aggregator };
+    return { name: this.name, help: this.help, type: this.type as never, values, aggregator: this.aggregator };
   }
 
   reset(): void {
@@ -139,7 +139,7 @@ export function createMetrics(defaultMetrics = true): Metrics {
 
   const requests = new CounterCells(['tenant', 'model', 'status']);
   const tokens = new CounterCells(['tenant', 'model', 'direction']);
-  scrapedCounter('sluice_requests_total', 'Requests by tenant, public model and status', requests, ['tenant', 'model', 'status'], registers);
+  scrapedCounter('sluice_requests_total', 'Requests by tenant, public model and status', requests, registers);
   const duration = new LatencyHistogram('sluice_request_duration_seconds', 'Whole request time', 'route', LATENCY_BUCKETS, registry);
   const overhead = new LatencyHistogram('sluice_overhead_duration_seconds', 'Request time minus time waiting for the upstream', 'route', LATENCY_BUCKETS, registry);
   const ttft = new LatencyHistogram('sluice_time_to_first_token_seconds', 'Time to the first streamed content delta', undefined, LATENCY_BUCKETS, registry);
@@ -156,6 +156,6 @@ export function createMetrics(defaultMetrics = true): Metrics {
       overhead.observe(overheadSeconds, route);
     },
   };
-  scrapedCounter('sluice_tokens_total', 'Tokens reported by upstreams', tokens, ['tenant', 'model', 'direction'], registers);
+  scrapedCounter('sluice_tokens_total', 'Tokens reported by upstreams', tokens, registers);
   return metrics;
 }

@@ -5,7 +5,7 @@
  */
 import type { JsonObject } from '../providers/types.js';
 import { messageTextSlots } from '../openai/message-text.js';
-import { allLocal, checkAll, checkAllLocal, blockingPolicy } from '../guardrails/engine/run-policies.js';
+import { checkAllAtOnce, blockingPolicy } from '../guardrails/engine/run-policies.js';
 import type { CheckOptions } from '../guardrails/engine/check.js';
 import { applyMasks } from '../guardrails/engine/mask.js';
 import type { CompiledPolicy } from '../guardrails/engine/compile.js';
@@ -24,9 +24,7 @@ const NOT_GROUNDING = new Set(['pii', 'words', 'denied_topics', 'content'] as co
 const GROUNDING_ONLY = new Set(['grounding'] as const);
 
 export async function checkOutput(run: GuardrailRun, body: JsonObject): Promise<OutputVerdict> {
-  // Local policies answer at once: no promise per text.
-  const local = allLocal(run.policies);
-  const check = (text: string, opts: CheckOptions) => (local ? checkAllLocal(run.policies, text, opts) : checkAll(run.policies, text, opts));
+  const check = (text: string, opts: CheckOptions) => checkAllAtOnce(run.policies, text, opts);
   const findings: Finding[] = [];
   let blockedBy: CompiledPolicy | undefined;
   let stored: JsonObject | undefined;

@@ -9,7 +9,7 @@
  */
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { contentFilterError } from '../errors.js';
-import { allLocal, checkAll, checkAllLocal, blockingPolicy } from '../guardrails/engine/run-policies.js';
+import { checkAllAtOnce, blockingPolicy } from '../guardrails/engine/run-policies.js';
 import { applyMasks } from '../guardrails/engine/mask.js';
 import { holdbackStart, sentenceEnd, type HoldbackNeeds } from '../guardrails/engine/holdback.js';
 import type { CompiledPolicy } from '../guardrails/engine/compile.js';
@@ -125,12 +125,8 @@ export function guardStream(run: GuardrailRun, hooks: StreamGuardHooks): ChunkTr
     const finishChunk = (index: number, finish: string) =>
       chunkOf([{ index, delta: {}, logprobs: null, finish_reason: finish as 'stop' }], hooks.report(), plainIndex(index) ? `[{"index":${index},"delta":{},"logprobs":null,"finish_reason":${JSON.stringify(finish)}}]` : undefined);
 
-    // Local policies answer at once: no promise per scan.
-    const local = allLocal(policies);
-    const scan = (text: string, kinds: ReadonlySet<GuardrailKind>, grounding = false): Finding[] | Promise<Finding[]> => {
-      const opts = { direction: 'output' as const, kinds, delegates: run.delegates, ...(grounding ? { grounding: run.grounding } : {}) };
-      return local ? checkAllLocal(policies, text, opts) : checkAll(policies, text, opts);
-    };
+    const scan = (text: string, kinds: ReadonlySet<GuardrailKind>, grounding = false): Finding[] | Promise<Finding[]> =>
+      checkAllAtOnce(policies, text, { direction: 'output', kinds, delegates: run.delegates, ...(grounding ? { grounding: run.grounding } : {}) });
 
     /** Releases what is safe of one choice's tail; returns the content to send, or throws Blocked. */
     const release = async (s: ChoiceState, final: boolean, idle = false): Promise<string | undefined> => {

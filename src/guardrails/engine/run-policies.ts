@@ -22,6 +22,14 @@ export async function checkAll(policies: readonly CompiledPolicy[], text: string
   return all;
 }
 
+/**
+ * `checkAll` that answers at once (no promise) when every policy runs locally, for callers that
+ * check many texts per request; a delegate engine still makes it a promise.
+ */
+export function checkAllAtOnce(policies: readonly CompiledPolicy[], text: string, opts: CheckOptions): Finding[] | Promise<Finding[]> {
+  return allLocal(policies) ? checkAllLocal(policies, text, opts) : checkAll(policies, text, opts);
+}
+
 /** `checkAll` for policies that use no delegate engine (see allLocal): no promise involved. */
 export function checkAllLocal(policies: readonly CompiledPolicy[], text: string, opts: CheckOptions): Finding[] {
   if (policies.length === 1) return text === '' ? groundingOnlyLocal(policies, opts) : checkTextLocal(policies[0]!, text, opts);
