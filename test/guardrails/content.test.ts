@@ -142,6 +142,16 @@ describe('content filter: spans and obfuscation', () => {
   it('sees through elongated letters', () => {
     expect(strongest('fuuuuuck youuuu', 'insults')).toBe('high');
   });
+
+  // A squeezed token is matched against the words with no repeated letter themselves ("you",
+  // "murder") and against the squeezed forms of those that have one ("kill" -> "kil").
+  it('sees through elongated letters of words with and without a double letter', () => {
+    expect(strongest('I will kiiiiill you', 'violence')).toBe(strongest('I will kill you', 'violence'));
+    expect(strongest('I will kiiiiill you', 'violence')).toBe('high');
+    expect(strongest('I will murdeeeer you', 'violence')).toBe(strongest('I will murder you', 'violence'));
+    expect(strongest('I will murdeeeer you', 'violence')).toBe('high');
+    expect(strongest('I will kill youuuuu', 'violence')).toBe('high');
+  });
 });
 
 describe('content filter: prompt attacks', () => {

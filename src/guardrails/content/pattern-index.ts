@@ -4,6 +4,7 @@
  */
 import { HashBits, hashString } from '../text-units.js';
 import type { CompiledPattern } from './token-pattern.js';
+import { squeezeAll } from './tokenize.js';
 
 interface TrieNode<T> {
   next: Map<number, TrieNode<T>>;
@@ -42,7 +43,11 @@ export class PatternIndex<T> {
       push(this.byWord, w, pattern);
       this.exactHashes.add(hashString(w));
     }
-    for (const w of first.set.squeezed) push(this.bySqueezed, w, pattern);
+    // Every squeezed form, those equal to their word included (the set holds only the others).
+    for (const w of first.set.exact) {
+      const squeezed = squeezeAll(w);
+      if (this.bySqueezed.get(squeezed)?.at(-1) !== pattern) push(this.bySqueezed, squeezed, pattern);
+    }
     for (const p of first.set.prefixes) {
       let node = this.prefixes;
       for (let i = 0; i < p.length; i++) {

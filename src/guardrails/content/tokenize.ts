@@ -337,9 +337,13 @@ export function squeezeRuns(word: string): string {
   return hasLongRun ? squeezeAll(word) : '';
 }
 
+/** Squeezes every run of a repeated character to one; the word itself when it has none. */
 export function squeezeAll(word: string): string {
-  let out = '';
-  for (let i = 0; i < word.length; i++) if (i === 0 || word[i] !== word[i - 1]) out += word[i];
+  let i = 1;
+  while (i < word.length && word.charCodeAt(i) !== word.charCodeAt(i - 1)) i++;
+  if (i >= word.length) return word;
+  let out = word.slice(0, i);
+  for (; i < word.length; i++) if (word[i] !== word[i - 1]) out += word[i];
   return out;
 }
 

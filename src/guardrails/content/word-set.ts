@@ -6,6 +6,10 @@ import { squeezeAll } from './tokenize.js';
 
 export interface WordSet {
   exact: Set<string>;
+  /**
+   * Squeezed forms of the exact words that differ from their word ("kill" -> "kil"). A squeezed
+   * form equal to its word is found in `exact`, so it is not held twice (see `matchesWord`).
+   */
   squeezed: Set<string>;
   prefixes: string[];
   /** first characters of `prefixes`, to skip the prefix loop for most tokens */
@@ -37,9 +41,18 @@ export function parseWordSet(spec: string, classes: WordClasses = NO_CLASSES): W
   if (known) return known;
   const set = emptyWordSet();
   for (const item of spec.split('|')) addItem(set, item.trim(), classes);
+  // Most sets have no prefix and most words no repeated letter: those parts share one empty set
+  // (an empty Set still holds a table), as the lexicons parse into over a thousand sets.
+  if (set.squeezed.size === 0) set.squeezed = NO_STRINGS as Set<string>;
+  if (set.prefixStarts.size === 0) set.prefixStarts = NO_CODES as Set<number>;
+  if (set.prefixes.length === 0) set.prefixes = NO_PREFIXES as string[];
   parsed.set(spec, set);
   return set;
 }
+
+const NO_STRINGS: ReadonlySet<string> = new Set();
+const NO_CODES: ReadonlySet<number> = new Set();
+const NO_PREFIXES: readonly string[] = Object.freeze([]);
 
 function addItem(set: WordSet, item: string, classes: WordClasses): void {
   if (item === '') return;
@@ -68,12 +81,18 @@ function addPrefix(set: WordSet, prefix: string): void {
 
 function addWord(set: WordSet, word: string): void {
   set.exact.add(word);
-  set.squeezed.add(squeezeAll(word));
+  const squeezed = squeezeAll(word);
+  if (squeezed !== word) set.squeezed.add(squeezed);
 }
 
+/**
+ * `squeezed` is a token's squeezed form ('' when it has no long run), which has no repeated
+ * letter: it is a squeezed form of the set's words exactly when it is one of the words itself or
+ * one of the squeezed forms that differ from their word.
+ */
 export function matchesWord(set: WordSet, norm: string, squeezed: string): boolean {
   if (set.exact.has(norm)) return true;
-  if (squeezed !== '' && set.squeezed.has(squeezed)) return true;
+  if (squeezed !== '' && (set.squeezed.has(squeezed) || set.exact.has(squeezed))) return true;
   if (!set.prefixStarts.has(norm.charCodeAt(0))) return false;
   for (const p of set.prefixes) if (norm.startsWith(p)) return true;
   return false;

@@ -62,8 +62,8 @@ function countDigits(s: string): number {
 const MAX_LIBRARY_CHECKS = 64;
 
 /**
- * libphonenumber's full metadata is ~2 MB of heap: it is loaded when a policy looks for phone
- * numbers, not by every process that imports the PII module.
+ * libphonenumber's full metadata is ~2 MB of heap and ~20 ms to load: it is loaded on the first
+ * international number a policy has to judge, not by every process that looks for phone numbers.
  */
 function loadPhoneParser(): typeof ParsePhoneNumber {
   const library = createRequire(import.meta.url)('libphonenumber-js/max') as { parsePhoneNumberFromString: typeof ParsePhoneNumber };
@@ -71,7 +71,7 @@ function loadPhoneParser(): typeof ParsePhoneNumber {
 }
 
 export function phoneRecognizer(threshold = 0.5): Recognizer {
-  const parsePhoneNumberFromString = loadPhoneParser();
+  let parsePhoneNumberFromString: typeof ParsePhoneNumber | undefined;
   return {
     entity: 'PHONE',
     find(text, out, ctx) {
@@ -101,6 +101,7 @@ export function phoneRecognizer(threshold = 0.5): Recognizer {
         if (international) {
           score = 0.45;
           if (libraryChecks++ < MAX_LIBRARY_CHECKS) {
+            parsePhoneNumberFromString ??= loadPhoneParser();
             const parsed = parsePhoneNumberFromString(raw.replace(/^00/, '+').replace(EXTENSION, '').trim());
             if (parsed?.isValid()) score = 0.85;
             else if (parsed?.isPossible()) score = 0.6;
