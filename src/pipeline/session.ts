@@ -40,6 +40,8 @@ export function takeSessionId(header: string | string[] | undefined, body: JsonO
 export interface SessionState {
   id: string;
   history: StoredMessage[];
+  /** The history's stored token figures, summed (see SessionStore.appendTurn). */
+  historyTokens: number;
   /** false when the store failed and the tenant continues without history. */
   available: boolean;
 }
@@ -47,12 +49,12 @@ export interface SessionState {
 export async function loadSession(ctx: ChatContext, store: SessionStore, id: string): Promise<SessionState> {
   try {
     const snap = await store.load(ctx.tenant.name, id);
-    return { id, history: snap?.messages ?? [], available: true };
+    return { id, history: snap?.messages ?? [], historyTokens: snap?.tokens ?? 0, available: true };
   } catch (err) {
     if (ctx.tenant.config.history.on_store_error === 'fail') throw storeUnavailable(err);
     ctx.log.warn({ err, session: id }, 'session store unavailable: serving without history');
     ctx.headers['x-sluice-session'] = 'unavailable';
-    return { id, history: [], available: false };
+    return { id, history: [], historyTokens: 0, available: false };
   }
 }
 
@@ -61,11 +63,8 @@ export async function saveTurn(ctx: ChatContext, store: SessionStore, session: S
   if (!session.available) return;
   const h = ctx.tenant.config.history;
   try {
-    await store.appendTurn(ctx.tenant.name, session.id, turn, {
-      maxMessages: h.max_messages,
-      maxTokens: h.max_tokens,
-      ttlSeconds: h.ttl_seconds,
-    });
+    const limits = { maxMessages: h.max_messages, maxTokens: h.max_tokens, ttlSeconds: h.ttl_seconds };
+    await store.appendTurn(ctx.tenant.name, session.id, turn, limits, session.historyTokens);
   } catch (err) {
     if (h.on_store_error === 'fail') throw storeUnavailable(err);
     ctx.log.warn({ err, session: session.id }, 'session store unavailable: turn not saved');

@@ -18,7 +18,7 @@ export interface StoredResponse {
 /** Messages with their turn and token metadata, so a chain is counted once per request. */
 export interface CountedChain {
   messages: StoredMessage[];
-  meta: EntryMeta[];
+  meta: Pick<EntryMeta, 'startsTurn' | 'tokens'>[];
 }
 
 export async function countChain(messages: StoredMessage[]): Promise<CountedChain> {

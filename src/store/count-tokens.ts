@@ -16,7 +16,7 @@ export const MESSAGE_OVERHEAD_TOKENS = 4;
 const SLICE_CHARS = 1024;
 const MIN_SLICE_CHARS = SLICE_CHARS / 2;
 
-type CountText = (text: string) => number;
+export type CountText = (text: string) => number;
 
 let counterPromise: Promise<CountText> | undefined;
 
@@ -33,6 +33,17 @@ export function loadTokenCounter(): Promise<CountText> {
 export async function countMessageTokens(message: StoredMessage): Promise<number> {
   const countText = await loadTokenCounter();
   return countMessageTokensWith(countText, message);
+}
+
+/**
+ * An upper bound of `countMessageTokens` without the tokenizer: every token covers at least one
+ * UTF-8 byte of the text (slices included), so the byte length bounds the count. A history whose
+ * bounds stay within its token limit needs no exact count to be trimmed exactly.
+ */
+export function messageTokenBound(message: StoredMessage): number {
+  let bound = MESSAGE_OVERHEAD_TOKENS;
+  for (const text of messageTexts(message)) bound += Buffer.byteLength(text, 'utf8');
+  return bound;
 }
 
 export function countMessageTokensWith(countText: CountText, message: StoredMessage): number {

@@ -4,9 +4,9 @@
  * mutate stored state), expiry checked on every access plus a periodic sweep that frees memory
  * of sessions nobody reads again.
  */
-import { countMessageTokensWith, loadTokenCounter } from './count-tokens.js';
+import { countMessageTokensWith, loadTokenCounter, messageTokenBound, type CountText } from './count-tokens.js';
 import { createKeyBuilder } from './keys.js';
-import { decodeEntryMessage, decodeEntryMeta, encodeEntry, entriesToDrop, wholeTtlSeconds } from './trim.js';
+import { decodeEntryMessage, decodeEntryMeta, encodeEntry, entriesToDrop, storedTokens, wholeTtlSeconds, withExactTokens } from './trim.js';
 import type { HistoryLimits, RateWindow, SessionSnapshot, SessionStore, StoredMessage } from './types.js';
 
 interface Expiring<T> {
@@ -41,6 +41,7 @@ export class MemoryStore implements SessionStore {
     if (!session) return null;
     return {
       messages: session.value.map(decodeEntryMessage),
+      tokens: storedTokens(session.value),
       expiresAt: Math.floor(session.expiresAtMs / 1000),
     };
   }
@@ -49,11 +50,27 @@ export class MemoryStore implements SessionStore {
     const key = this.keys.sessionMessages(tenant, sessionId);
     if (turn.length === 0) return this.touch(tenant, sessionId, limits.ttlSeconds);
     // Everything asynchronous happens before the mutation, which then runs without yielding:
-    // concurrent appends on one session interleave only as whole turns.
-    const countText = await loadTokenCounter();
-    const encoded = turn.map((message) => encodeEntry(message, countMessageTokensWith(countText, message)));
+    // concurrent appends on one session interleave only as whole turns. The tokenizer is needed
+    // only when bounds could pass the limit (see trim.ts); the history is read again after it.
+    const bounds = turn.map(messageTokenBound);
+    const withinBounds = () => storedTokens(live(this.sessions, key)?.value ?? []) + sum(bounds) <= limits.maxTokens;
+    let countText: CountText | undefined;
+    if (!withinBounds()) countText = await loadTokenCounter();
 
-    const entries = [...(live(this.sessions, key)?.value ?? []), ...encoded];
+    let stored = live(this.sessions, key)?.value ?? [];
+    let encoded: string[];
+    if (countText === undefined && withinBounds()) {
+      encoded = turn.map((message, i) => encodeEntry(message, bounds[i] as number, false));
+    } else {
+      countText ??= await loadTokenCounter();
+      const count = countText;
+      stored = (live(this.sessions, key)?.value ?? []).map((entry) =>
+        decodeEntryMeta(entry).exact ? entry : withExactTokens(entry, countMessageTokensWith(count, decodeEntryMessage(entry))),
+      );
+      encoded = turn.map((message) => encodeEntry(message, countMessageTokensWith(count, message)));
+    }
+
+    const entries = [...stored, ...encoded];
     const dropped = entriesToDrop(entries.map(decodeEntryMeta), entries.length - encoded.length, limits);
     this.sessions.set(key, {
       value: entries.slice(dropped),
@@ -122,6 +139,12 @@ export class MemoryStore implements SessionStore {
     dropExpired(this.sessions, now);
     dropExpired(this.documents, now);
   }
+}
+
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
 }
 
 /** The item when present and not expired; expired items are removed on the way. */

@@ -10,15 +10,15 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Cluster, ClusterOptions, Redis, RedisOptions, Result } from 'ioredis';
-import { countMessageTokensWith, loadTokenCounter } from './count-tokens.js';
+import { countMessageTokensWith, loadTokenCounter, messageTokenBound } from './count-tokens.js';
 import { createKeyBuilder } from './keys.js';
 import type { KeyBuilder } from './keys.js';
-import { APPEND_TURN_LUA, decodeEntryMessage, encodeEntry, wholeTtlSeconds } from './trim.js';
+import { APPEND_TURN_LUA, decodeEntryMessage, encodeEntry, storedTokens, wholeTtlSeconds, withExactTokens } from './trim.js';
 import type { HistoryLimits, RateWindow, SessionSnapshot, SessionStore, StoredMessage } from './types.js';
 
 declare module 'ioredis' {
   interface RedisCommander<Context> {
-    sluiceAppendTurn(key: string, ...args: (string | number)[]): Result<number, Context>;
+    sluiceAppendTurn(key: string, ...args: (string | number)[]): Result<number | (number | string)[], Context>;
     sluiceLoad(key: string): Result<[number, string[]] | null, Context>;
   }
 }
@@ -110,20 +110,39 @@ export class RedisStore implements SessionStore {
     const [pttl, entries] = reply;
     return {
       messages: entries.map(decodeEntryMessage),
+      tokens: storedTokens(entries),
       // 0 marks a list without TTL, which this store never writes.
       expiresAt: pttl >= 0 ? Math.floor((Date.now() + pttl) / 1000) : 0,
     };
   }
 
-  async appendTurn(tenant: string, sessionId: string, turn: StoredMessage[], limits: HistoryLimits): Promise<void> {
+  /**
+   * One round trip when `historyTokens` (the loaded history's figure) tells whether bounds will do;
+   * two when the history changed in between, or bounded entries must be counted once.
+   */
+  async appendTurn(tenant: string, sessionId: string, turn: StoredMessage[], limits: HistoryLimits, historyTokens?: number): Promise<void> {
     const key = this.keys.sessionMessages(tenant, sessionId);
     if (turn.length === 0) return this.touch(tenant, sessionId, limits.ttlSeconds);
+    const head = [scriptLimit(limits.maxMessages), scriptLimit(limits.maxTokens), wholeTtlSeconds(limits.ttlSeconds)];
+    const bounds = turn.map(messageTokenBound);
+    const exactEntries = async () => {
+      const countText = await loadTokenCounter();
+      return turn.map((message) => encodeEntry(message, countMessageTokensWith(countText, message)));
+    };
+    const withBounds = historyTokens !== undefined && historyTokens + sum(bounds) <= limits.maxTokens;
+    const entries = withBounds ? turn.map((message, i) => encodeEntry(message, bounds[i] as number, false)) : await exactEntries();
+    const reply = await this.run('appendTurn', () => this.client.sluiceAppendTurn(key, ...head, 'try', 0, ...entries));
+    if (!Array.isArray(reply)) return;
+
+    // Bounds could pass the limit: count the appended entries and the stored bounded ones.
     const countText = await loadTokenCounter();
-    const entries = turn.map((message) => encodeEntry(message, countMessageTokensWith(countText, message)));
-    const ttl = wholeTtlSeconds(limits.ttlSeconds);
-    await this.run('appendTurn', () =>
-      this.client.sluiceAppendTurn(key, scriptLimit(limits.maxMessages), scriptLimit(limits.maxTokens), ttl, ...entries),
-    );
+    const exact = withBounds ? await exactEntries() : entries;
+    const fixes: (string | number)[] = [];
+    for (let i = 1; i + 1 < reply.length; i += 2) {
+      const entry = String(reply[i + 1]);
+      fixes.push(Number(reply[i]), entry, withExactTokens(entry, countMessageTokensWith(countText, decodeEntryMessage(entry))));
+    }
+    await this.run('appendTurn', () => this.client.sluiceAppendTurn(key, ...head, 'exact', fixes.length / 3, ...fixes, ...exact));
   }
 
   async touch(tenant: string, sessionId: string, ttlSeconds: number): Promise<void> {
@@ -239,6 +258,12 @@ function createClient(options: RedisStoreOptions): Client {
   }
   if (!options.url) throw new TypeError('redis store needs a url or cluster nodes');
   return new (ioredis().Redis)(options.url, { ...failFast, retryStrategy: reconnectDelay });
+}
+
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
 }
 
 /** The client library, loaded with the first Redis store: deployments without one never load it. */

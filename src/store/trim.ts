@@ -5,6 +5,13 @@
  * the metadata with an anchored match instead of decoding JSON, and the memory store keeps the
  * exact same bytes (which also makes its stored state immune to callers mutating objects).
  *
+ * Tokens are written "~<bound>" when the entry holds an upper bound (its UTF-8 length, see
+ * messageTokenBound) instead of the tokenizer's count. An append stores bounds when even bounds
+ * leave the history within its token limit: trimming then drops the same turns as exact counts
+ * would, and a short conversation never needs the tokenizer. Once bounds could pass the limit, the
+ * appended entries are counted and the history's bounded entries are replaced by exact counts
+ * before trimming (in the Redis script: a first call answers which entries need it).
+ *
  * A turn runs from one user message to the next: an assistant tool call, its tool results and
  * the final answer stay together. Trimming drops whole turns from the oldest end while the history
  * exceeds either limit, and never touches the turn the append belongs to (when the appended
@@ -17,23 +24,43 @@ import type { HistoryLimits, StoredMessage } from './types.js';
 export interface EntryMeta {
   startsTurn: boolean;
   tokens: number;
+  /** false when `tokens` is an upper bound rather than the tokenizer's count. */
+  exact: boolean;
 }
 
-const ENTRY_HEADER = /^([01]):(\d+):/;
+const ENTRY_HEADER = /^([01]):(~?)(\d+):/;
 
 export function startsTurn(message: StoredMessage): boolean {
   return message.role === 'user';
 }
 
-export function encodeEntry(message: StoredMessage, tokens: number): string {
-  return `${startsTurn(message) ? 1 : 0}:${Math.max(0, Math.round(tokens))}:${JSON.stringify(message)}`;
+export function encodeEntry(message: StoredMessage, tokens: number, exact = true): string {
+  return entryHeader(startsTurn(message), tokens, exact) + JSON.stringify(message);
+}
+
+function entryHeader(turnStart: boolean, tokens: number, exact: boolean): string {
+  return `${turnStart ? 1 : 0}:${exact ? '' : '~'}${Math.max(0, Math.round(tokens))}:`;
 }
 
 /** Reads the header only; an unrecognised entry counts as a zero-token turn start. */
 export function decodeEntryMeta(entry: string): EntryMeta {
   const header = ENTRY_HEADER.exec(entry);
-  if (!header) return { startsTurn: true, tokens: 0 };
-  return { startsTurn: header[1] === '1', tokens: Number(header[2]) };
+  if (!header) return { startsTurn: true, tokens: 0, exact: true };
+  return { startsTurn: header[1] === '1', tokens: Number(header[3]), exact: header[2] === '' };
+}
+
+/** The same entry with an exact count in place of its bound; the message JSON is kept verbatim. */
+export function withExactTokens(entry: string, tokens: number): string {
+  const header = ENTRY_HEADER.exec(entry);
+  if (!header) return entry;
+  return entryHeader(header[1] === '1', tokens, true) + entry.slice(header[0].length);
+}
+
+/** Total of the token figures (exact or bound) of stored entries. */
+export function storedTokens(entries: readonly string[]): number {
+  let total = 0;
+  for (const entry of entries) total += decodeEntryMeta(entry).tokens;
+  return total;
 }
 
 export function decodeEntryMessage(entry: string): StoredMessage {
@@ -54,7 +81,7 @@ export function wholeTtlSeconds(ttlSeconds: number): number {
  * appended from index `firstAppended` on) so that it fits the limits, in whole turns.
  */
 export function entriesToDrop(
-  entries: readonly EntryMeta[],
+  entries: readonly Pick<EntryMeta, 'startsTurn' | 'tokens'>[],
   firstAppended: number,
   limits: Pick<HistoryLimits, 'maxMessages' | 'maxTokens'>,
 ): number {
@@ -79,33 +106,63 @@ export function entriesToDrop(
 }
 
 /**
- * Redis side of appendTurn, one atomic script: RPUSH the encoded entries, apply the rule of
- * entriesToDrop (1-based here), LTRIM, EXPIRE. Returns the number of dropped entries.
- * KEYS[1] = history list; ARGV = maxMessages, maxTokens, ttlSeconds, entry...
+ * Redis side of appendTurn, one atomic script. ARGV = maxMessages, maxTokens, ttlSeconds, mode,
+ * fix count, fixes (0-based index, entry expected there, its replacement), entry...
+ *
+ * Mode "try": when the history with the appended entries passes maxTokens and any of them holds a
+ * bound, nothing is changed and the reply is {-1, index, entry, ...} of the stored bounded
+ * entries, for the caller to count and call again in mode "exact". Otherwise (and always in mode
+ * "exact"), each fix is applied where the entry is still the expected one, then RPUSH, the rule
+ * of entriesToDrop (1-based here), LTRIM and EXPIRE; the reply is the number of dropped entries.
+ * KEYS[1] = history list.
  */
 export const APPEND_TURN_LUA = `
 local key = KEYS[1]
 local maxMessages = tonumber(ARGV[1])
 local maxTokens = tonumber(ARGV[2])
 local ttl = tonumber(ARGV[3])
-local appended = #ARGV - 3
--- unpack() is bounded by the Lua C stack, so push in batches
-for i = 4, #ARGV, 200 do
-  redis.call('RPUSH', key, unpack(ARGV, i, math.min(i + 199, #ARGV)))
+local exactMode = ARGV[4] == 'exact'
+local fixCount = tonumber(ARGV[5])
+local firstEntry = 6 + 3 * fixCount
+
+for f = 0, fixCount - 1 do
+  local at = 6 + 3 * f
+  local index = tonumber(ARGV[at])
+  if redis.call('LINDEX', key, index) == ARGV[at + 1] then redis.call('LSET', key, index, ARGV[at + 2]) end
 end
 
-local entries = redis.call('LRANGE', key, 0, -1)
-local total = #entries
-local starts, tokens = {}, {}
-local sum = 0
-for i = 1, total do
-  local s, t = string.match(entries[i], '^([01]):(%d+):')
+local stored = redis.call('LRANGE', key, 0, -1)
+local starts, tokens, bounded = {}, {}, {}
+local sum, anyBound = 0, false
+local function read(entry, i)
+  local s, b, t = string.match(entry, '^([01]):(~?)(%d+):')
   starts[i] = (s == nil) or (s == '1')
   tokens[i] = tonumber(t) or 0
   sum = sum + tokens[i]
+  if b == '~' then anyBound = true end
+  return b == '~'
+end
+for i = 1, #stored do
+  if read(stored[i], i) then bounded[#bounded + 1] = i end
+end
+for i = firstEntry, #ARGV do read(ARGV[i], #stored + i - firstEntry + 1) end
+
+if not exactMode and sum > maxTokens and anyBound then
+  local reply = {-1}
+  for _, i in ipairs(bounded) do
+    reply[#reply + 1] = i - 1
+    reply[#reply + 1] = stored[i]
+  end
+  return reply
 end
 
-local protectedFrom = total - appended + 1
+-- unpack() is bounded by the Lua C stack, so push in batches
+for i = firstEntry, #ARGV, 200 do
+  redis.call('RPUSH', key, unpack(ARGV, i, math.min(i + 199, #ARGV)))
+end
+
+local total = #stored + (#ARGV - firstEntry + 1)
+local protectedFrom = #stored + 1
 while protectedFrom > 1 and not starts[protectedFrom] do protectedFrom = protectedFrom - 1 end
 
 local count, dropped = total, 0

@@ -16,6 +16,8 @@ export interface HistoryLimits {
 
 export interface SessionSnapshot {
   messages: StoredMessage[];
+  /** The stored token figures of the messages, summed (exact counts or upper bounds). */
+  tokens: number;
   /** Epoch seconds. */
   expiresAt: number;
 }
@@ -37,8 +39,10 @@ export interface SessionStore {
    * Appends one turn (the new non-system messages and the assistant answer) atomically, trims
    * oldest whole turns to the limits (never the turn just appended) and refreshes the TTL: one
    * round trip. A turn starts at a user message; a tool call and its results never split.
+   * `historyTokens` is the `tokens` of the snapshot this turn followed, when there was one: with
+   * it the store knows whether the tokenizer is needed (see trim.ts) without asking first.
    */
-  appendTurn(tenant: string, sessionId: string, turn: StoredMessage[], limits: HistoryLimits): Promise<void>;
+  appendTurn(tenant: string, sessionId: string, turn: StoredMessage[], limits: HistoryLimits, historyTokens?: number): Promise<void>;
   /** Refreshes the TTL of an existing session (used when a request reads without saving). */
   touch(tenant: string, sessionId: string, ttlSeconds: number): Promise<void>;
   /** true when it existed. */

@@ -57,6 +57,39 @@ describe('redis store on the shared server', () => {
     expect((await second.load('acme', 'sess-1'))?.messages).toEqual(turn(1));
   });
 
+  it('stores byte bounds while they fit the token limit and exact counts once they may not', async () => {
+    const store = open();
+    const session = `bounds-${randomUUID()}`;
+    const raw = new Redis(url);
+    const historyKey = `${keyPrefix}:{acme:${session}}:messages`;
+    const wordy = (i: number): StoredMessage[] => [
+      { role: 'user', content: `q${i}${' hello'.repeat(40)}` },
+      { role: 'assistant', content: `a${i}${' hello'.repeat(60)}` },
+    ];
+    const headers = async () => (await raw.lrange(historyKey, 0, -1)).map((entry) => /^[01]:~?\d+:/.exec(entry)?.[0]);
+    try {
+      const tight = { maxMessages: 100, maxTokens: 700, ttlSeconds: 60 };
+      await store.appendTurn('acme', session, wordy(1), tight, 0);
+      const afterFirst = await headers();
+      expect(afterFirst.every((h) => h?.includes('~'))).toBe(true);
+      const loaded = await store.load('acme', session);
+      expect(loaded?.tokens).toBeGreaterThan(600);
+      // The stored bounds (~612) and the new turn's exact count (~112) pass 700: the stored bounded
+      // entries are counted and fixed in place.
+      await store.appendTurn('acme', session, wordy(2), tight, loaded?.tokens);
+      const afterSecond = await headers();
+      expect(afterSecond).toHaveLength(4);
+      expect(afterSecond.some((h) => h?.includes('~'))).toBe(false);
+      expect((await store.load('acme', session))?.tokens).toBeLessThan(300);
+
+      // Far from the limit again: a new turn is stored with bounds next to the exact entries.
+      await store.appendTurn('acme', session, wordy(3), { ...tight, maxTokens: 100_000 }, (await store.load('acme', session))?.tokens);
+      expect((await headers()).map((h) => h?.includes('~'))).toEqual([false, false, false, false, true, true]);
+    } finally {
+      raw.disconnect();
+    }
+  });
+
   it('writes the documented key layout with a TTL', async () => {
     const store = open();
     await store.appendTurn('acme', 'user:42', turn(1), limits);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { countMessageTokens } from '../../src/store/count-tokens.js';
+import { countMessageTokens, messageTokenBound } from '../../src/store/count-tokens.js';
 import { InvalidKeyPartError } from '../../src/store/keys.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { RedisStore } from '../../src/store/redis.js';
@@ -115,6 +115,56 @@ function describeSessionStore(name: string, open: () => Promise<OpenedStore>): v
       for (const turn of turns) await store.appendTurn(tenant, session, turn, limits);
       const messages = (await store.load(tenant, session))?.messages ?? [];
       expect(contents(messages)).toEqual([...contents(turns[1] ?? []), ...contents(turns[2] ?? [])]);
+    });
+
+    /** What the chat pipeline does: load, then append with the loaded history's token figure. */
+    const appendAfterLoad = async (session: string, turn: StoredMessage[], limits: HistoryLimits) => {
+      const snapshot = await store.load(tenant, session);
+      await store.appendTurn(tenant, session, turn, limits, snapshot?.tokens ?? 0);
+    };
+    const exactTokens = async (turn: StoredMessage[]) => (await Promise.all(turn.map(countMessageTokens))).reduce((a, b) => a + b, 0);
+    // " hello" is one token of six bytes: byte bounds run about six times the exact count.
+    const wordy = (i: number): StoredMessage[] => [user(`q${i}${' hello'.repeat(40)}`), assistant(`a${i}${' hello'.repeat(60)}`)];
+
+    it('keeps turns whose byte bounds pass the token limit while their exact count does not', async () => {
+      const session = newSession();
+      const turns = [1, 2, 3].map(wordy);
+      const counts = await Promise.all(turns.map(exactTokens));
+      const limits = { ...roomy, maxTokens: counts.reduce((a, b) => a + b, 0) };
+      for (const turn of turns) await appendAfterLoad(session, turn, limits);
+      const snapshot = await store.load(tenant, session);
+      expect(contents(snapshot?.messages ?? [])).toEqual(contents(turns.flat()));
+      // Once bounds could pass the limit every stored figure is exact again.
+      expect(snapshot?.tokens).toBe(limits.maxTokens);
+    });
+
+    it('trims by exact counts after turns were first stored with bounds', async () => {
+      const session = newSession();
+      const turns = [1, 2, 3, 4].map(wordy);
+      const counts = await Promise.all(turns.map(exactTokens));
+      // Room for the last two turns and one token less than the last three: turn 2 must go too.
+      const limits = { ...roomy, maxTokens: (counts[1] ?? 0) + (counts[2] ?? 0) + (counts[3] ?? 0) - 1 };
+      await appendAfterLoad(session, turns[0] ?? [], { ...limits, maxTokens: 1_000_000 });
+      await appendAfterLoad(session, turns[1] ?? [], { ...limits, maxTokens: 1_000_000 });
+      for (const turn of turns.slice(2)) await appendAfterLoad(session, turn, limits);
+      const messages = (await store.load(tenant, session))?.messages ?? [];
+      expect(contents(messages)).toEqual(contents([...(turns[2] ?? []), ...(turns[3] ?? [])]));
+    });
+
+    it('counts exactly when the history grew between its load and the append', async () => {
+      const session = newSession();
+      const turns = [1, 2, 3].map(wordy);
+      const bound = turns[0]?.reduce((total, message) => total + messageTokenBound(message), 0) ?? 0;
+      await appendAfterLoad(session, turns[0] ?? [], roomy);
+      const stale = (await store.load(tenant, session))?.tokens ?? 0;
+      expect(stale).toBe(bound);
+      await appendAfterLoad(session, turns[1] ?? [], roomy);
+      // By the stale figure bounds fit (2 turns); by what is stored they do not (3), by exact counts
+      // all three turns fit easily.
+      const limits = { ...roomy, maxTokens: Math.floor(2.5 * bound) };
+      expect(await exactTokens(turns.flat())).toBeLessThan(limits.maxTokens);
+      await store.appendTurn(tenant, session, turns[2] ?? [], limits, stale);
+      expect(contents((await store.load(tenant, session))?.messages ?? [])).toEqual(contents(turns.flat()));
     });
 
     it('treats infinite limits as unbounded', async () => {

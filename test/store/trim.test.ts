@@ -4,13 +4,15 @@ import {
   decodeEntryMeta,
   encodeEntry,
   entriesToDrop,
+  storedTokens,
   wholeTtlSeconds,
+  withExactTokens,
 } from '../../src/store/trim.js';
 import type { EntryMeta } from '../../src/store/trim.js';
 
 /** "U5" = user message (turn start) of 5 tokens, "a3" = any other message of 3 tokens. */
 function entries(spec: string): EntryMeta[] {
-  return spec.split(' ').map((item) => ({ startsTurn: item[0] === 'U', tokens: Number(item.slice(1)) }));
+  return spec.split(' ').map((item) => ({ startsTurn: item[0] === 'U', tokens: Number(item.slice(1)), exact: true }));
 }
 
 const loose = { maxMessages: 100, maxTokens: 1000 };
@@ -20,8 +22,24 @@ describe('entry encoding', () => {
     const message = { role: 'user', content: 'a:b:{c}', extra: [1, { nested: true }] };
     const entry = encodeEntry(message, 12);
     expect(entry.startsWith('1:12:')).toBe(true);
-    expect(decodeEntryMeta(entry)).toEqual({ startsTurn: true, tokens: 12 });
+    expect(decodeEntryMeta(entry)).toEqual({ startsTurn: true, tokens: 12, exact: true });
     expect(decodeEntryMessage(entry)).toEqual(message);
+  });
+
+  it('marks an upper bound, and swaps it for an exact count keeping the message text verbatim', () => {
+    const message = { role: 'user', content: 'héllo ~3: "quoted"' };
+    const bounded = encodeEntry(message, 30, false);
+    expect(bounded.startsWith('1:~30:')).toBe(true);
+    expect(decodeEntryMeta(bounded)).toEqual({ startsTurn: true, tokens: 30, exact: false });
+    expect(decodeEntryMessage(bounded)).toEqual(message);
+    const exact = withExactTokens(bounded, 7);
+    expect(exact).toBe(`1:7:${bounded.slice('1:~30:'.length)}`);
+    expect(decodeEntryMeta(exact)).toEqual({ startsTurn: true, tokens: 7, exact: true });
+  });
+
+  it('sums the stored figures of entries, exact or bound', () => {
+    expect(storedTokens([encodeEntry({ role: 'user', content: 'a' }, 5), encodeEntry({ role: 'assistant', content: 'b' }, 9, false)])).toBe(14);
+    expect(storedTokens([])).toBe(0);
   });
 
   it('marks assistant and tool messages as turn continuations', () => {
