@@ -5,8 +5,9 @@
  * the metadata with an anchored match instead of decoding JSON, and the memory store keeps the
  * exact same bytes (which also makes its stored state immune to callers mutating objects).
  *
- * Tokens are written "~<bound>" when the entry holds an upper bound (its UTF-8 length, see
- * messageTokenBound) instead of the tokenizer's count. An append stores bounds when even bounds
+ * A space after the header ("1:57: {...}") marks an upper bound (the UTF-8 length, see
+ * messageTokenBound) instead of the tokenizer's count; a reader that does not know the mark still
+ * parses the entry and takes the bound for a count, which can only trim more. An append stores bounds when even bounds
  * leave the history within its token limit: trimming then drops the same turns as exact counts
  * would, and a short conversation never needs the tokenizer. Once bounds could pass the limit, the
  * appended entries are counted and the history's bounded entries are replaced by exact counts
@@ -28,7 +29,7 @@ export interface EntryMeta {
   exact: boolean;
 }
 
-const ENTRY_HEADER = /^([01]):(~?)(\d+):/;
+const ENTRY_HEADER = /^([01]):(\d+):( ?)/;
 
 export function startsTurn(message: StoredMessage): boolean {
   return message.role === 'user';
@@ -39,14 +40,14 @@ export function encodeEntry(message: StoredMessage, tokens: number, exact = true
 }
 
 function entryHeader(turnStart: boolean, tokens: number, exact: boolean): string {
-  return `${turnStart ? 1 : 0}:${exact ? '' : '~'}${Math.max(0, Math.round(tokens))}:`;
+  return `${turnStart ? 1 : 0}:${Math.max(0, Math.round(tokens))}:${exact ? '' : ' '}`;
 }
 
 /** Reads the header only; an unrecognised entry counts as a zero-token turn start. */
 export function decodeEntryMeta(entry: string): EntryMeta {
   const header = ENTRY_HEADER.exec(entry);
   if (!header) return { startsTurn: true, tokens: 0, exact: true };
-  return { startsTurn: header[1] === '1', tokens: Number(header[3]), exact: header[2] === '' };
+  return { startsTurn: header[1] === '1', tokens: Number(header[2]), exact: header[3] === '' };
 }
 
 /** The same entry with an exact count in place of its bound; the message JSON is kept verbatim. */
@@ -135,12 +136,12 @@ local stored = redis.call('LRANGE', key, 0, -1)
 local starts, tokens, bounded = {}, {}, {}
 local sum, anyBound = 0, false
 local function read(entry, i)
-  local s, b, t = string.match(entry, '^([01]):(~?)(%d+):')
+  local s, t, b = string.match(entry, '^([01]):(%d+):( ?)')
   starts[i] = (s == nil) or (s == '1')
   tokens[i] = tonumber(t) or 0
   sum = sum + tokens[i]
-  if b == '~' then anyBound = true end
-  return b == '~'
+  if b == ' ' then anyBound = true end
+  return b == ' '
 end
 for i = 1, #stored do
   if read(stored[i], i) then bounded[#bounded + 1] = i end

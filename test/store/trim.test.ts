@@ -27,13 +27,15 @@ describe('entry encoding', () => {
   });
 
   it('marks an upper bound, and swaps it for an exact count keeping the message text verbatim', () => {
-    const message = { role: 'user', content: 'héllo ~3: "quoted"' };
+    const message = { role: 'user', content: 'héllo 3: "quoted"' };
     const bounded = encodeEntry(message, 30, false);
-    expect(bounded.startsWith('1:~30:')).toBe(true);
+    expect(bounded.startsWith('1:30: {')).toBe(true);
+    // A reader that does not know the mark still parses the message and reads the bound as a count.
+    expect(JSON.parse(/^([01]):(\d+):(.*)$/s.exec(bounded)?.[3] ?? '')).toEqual(message);
     expect(decodeEntryMeta(bounded)).toEqual({ startsTurn: true, tokens: 30, exact: false });
     expect(decodeEntryMessage(bounded)).toEqual(message);
     const exact = withExactTokens(bounded, 7);
-    expect(exact).toBe(`1:7:${bounded.slice('1:~30:'.length)}`);
+    expect(exact).toBe(`1:7:${bounded.slice('1:30: '.length)}`);
     expect(decodeEntryMeta(exact)).toEqual({ startsTurn: true, tokens: 7, exact: true });
   });
 
