@@ -5,7 +5,7 @@
  */
 import type { SessionStore, StoredMessage } from '../store/types.js';
 import type { JsonObject } from '../providers/types.js';
-import { countMessageTokens } from '../store/count-tokens.js';
+import { countMessageTokensWith, loadTokenCounter, messageTokenBound } from '../store/count-tokens.js';
 import { entriesToDrop, startsTurn, type EntryMeta } from '../store/trim.js';
 
 export const RESPONSE_KIND = 'response';
@@ -15,19 +15,31 @@ export interface StoredResponse {
   messages: StoredMessage[];
 }
 
-/** Messages with their turn and token metadata, so a chain is counted once per request. */
+/**
+ * Messages with their turn and token metadata, so a chain is counted once per request. Tokens
+ * start as UTF-8 byte bounds and are counted exactly only when bounds could pass the limit, as in
+ * a session (see store/trim.ts).
+ */
 export interface CountedChain {
   messages: StoredMessage[];
-  meta: Pick<EntryMeta, 'startsTurn' | 'tokens'>[];
+  meta: EntryMeta[];
 }
 
-export async function countChain(messages: StoredMessage[]): Promise<CountedChain> {
-  const meta = await Promise.all(messages.map(async (m) => ({ startsTurn: startsTurn(m), tokens: await countMessageTokens(m) })));
-  return { messages, meta };
+export function chainOf(messages: StoredMessage[]): CountedChain {
+  return { messages, meta: messages.map((m) => ({ startsTurn: startsTurn(m), tokens: messageTokenBound(m), exact: false })) };
 }
 
 /** Drops oldest whole turns to the limits; the newest turn is protected, as in a session. */
-export function trimChain(chain: CountedChain, limits: { maxMessages: number; maxTokens: number }): CountedChain {
+export async function trimChain(chain: CountedChain, limits: { maxMessages: number; maxTokens: number }): Promise<CountedChain> {
+  let total = 0;
+  for (const entry of chain.meta) total += entry.tokens;
+  if (total > limits.maxTokens && chain.meta.some((entry) => !entry.exact)) {
+    const countText = await loadTokenCounter();
+    const meta = chain.meta.map((entry, i) =>
+      entry.exact ? entry : { ...entry, tokens: countMessageTokensWith(countText, chain.messages[i] as StoredMessage), exact: true },
+    );
+    chain = { messages: chain.messages, meta };
+  }
   let lastTurn = chain.meta.length - 1;
   while (lastTurn > 0 && !chain.meta[lastTurn]?.startsTurn) lastTurn--;
   const drop = entriesToDrop(chain.meta, Math.max(0, lastTurn), limits);

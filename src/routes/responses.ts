@@ -14,7 +14,7 @@ import type { StoredMessage } from '../store/types.js';
 import { toChatBody, validateResponsesRequest } from '../responses/request.js';
 import { fromChatCompletion, newId, type ResponseShell } from '../responses/response.js';
 import { responsesEvents } from '../responses/stream.js';
-import { countChain, joinChains, loadChain, saveChain, trimChain, RESPONSE_KIND } from '../responses/chain.js';
+import { chainOf, joinChains, loadChain, saveChain, trimChain, RESPONSE_KIND } from '../responses/chain.js';
 import { chatContext, recordAccess, setReportHeaders } from './chat-completions.js';
 
 const RESPONSE_ID_RE = /^resp_[A-Za-z0-9_-]{1,128}$/;
@@ -37,15 +37,15 @@ export function registerResponsesRoutes(app: FastifyInstance): void {
       history = prev.messages;
     }
 
-    // Counted (tokens) once: trimmed now for the upstream, and again with the new turn when stored.
-    const chain = trimChain(await countChain(history), limits);
+    // Counted once: trimmed now for the upstream, and again with the new turn when stored.
+    const chain = await trimChain(chainOf(history), limits);
     const body = toChatBody(request);
     const shell: ResponseShell = { id: newId('resp'), createdAt: Math.floor(Date.now() / 1000), model: request.model, req: request };
     const keep = request.store !== false;
     let turn: StoredMessage[] | undefined;
     const persist = async (response: JsonObject) => {
       if (!keep || !turn) return;
-      const { messages } = trimChain(joinChains(chain, await countChain(turn)), limits);
+      const { messages } = await trimChain(joinChains(chain, chainOf(turn)), limits);
       await saveChain(app.store, tenant.name, { response, messages }, tenant.config.history.ttl_seconds).catch((err) => {
         req.log.warn({ err }, 'response not stored');
       });
