@@ -2,6 +2,7 @@
  * Figures → markdown: throughput, latency and memory tables, the PASS/FAIL list against the
  * targets (ratios to the reference measured in the same run), and bench/RESULTS.md.
  */
+import { startFlags } from './targets.js';
 import type { EngineReport } from '../guardrail-engine.js';
 import { formatEngineReport } from '../guardrail-engine.js';
 import { MANY_STREAMS_SECONDS, type ManyStreams, type MeasuredLoad, type Probe } from './measure.js';
@@ -217,7 +218,7 @@ export function renderReport(r: RunResults): string {
     '- Fake upstream (bench/fake-upstream.ts): fixed JSON; 20-token stream written one event at a time, as a provider sends tokens; paced stream of 50 tokens 5 ms apart.',
     '- Reference (bench/reference-proxy.ts): Fastify 5 + undici 7 Pool; JSON parsed and re-serialised, stream bytes piped unparsed.',
     '- Sluice: src/ built with tsconfig.build.json into node_modules/.cache/gateway-bench/build (a private copy, so a concurrent',
-    '  rebuild of dist/ cannot change what is measured), access log at info to /dev/null, configs in bench/sluice-config/: (a) off.yaml, (b) full.yaml,',
+    `  rebuild of dist/ cannot change what is measured), started with the node flags of npm start (${startFlags().join(' ') || 'none'}), access log at info to /dev/null, configs in bench/sluice-config/: (a) off.yaml, (b) full.yaml,`,
     '  (c) session.yaml (X-Session-Id cycling over 64 ids per run, history.max_messages 6, private redis-server), (d) full-output.yaml.',
     '- Body: 461 bytes (system + user message of ordinary prose); the system message is the same on every request, the user turn names three places that change per request (8,192 variants per run, more than the input verdict cache of the gateway keeps), so every user text is scanned. CPU µs/req from /proc/<pid>/stat over each run.',
     '- CPU profiles: `npx tsx bench/profile.ts` (variants full,off by default) writes bench/PROFILE.md.',

@@ -3,7 +3,7 @@
  * the driver core, the reference proxy and the Sluice variants (the built server, one config
  * each) on the gateway core. Everything listens on 127.0.0.1 only.
  */
-import { openSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { request } from 'undici';
@@ -89,11 +89,17 @@ export interface SluiceStartOptions {
   logLevel?: string;
 }
 
-/** Starts the built server.js with the variant's config; its log goes to /dev/null. */
+/** The node flags of `npm start` (package.json), so the gateway runs here as it is started for real. */
+export function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  return pkg.scripts.start.split(/\s+/).filter((word) => word.startsWith('--'));
+}
+
+/** Starts the built server.js with the variant's config and the start flags; its log goes to /dev/null. */
 export async function startSluice(v: SluiceVariant, opts: SluiceStartOptions): Promise<Target> {
   const port = await freePort();
   const devNull = openSync('/dev/null', 'w');
-  const n = nodeArgs(v.id, opts.nodeFlags ?? [], SERVER_ENTRY);
+  const n = nodeArgs(v.id, [...startFlags(), ...(opts.nodeFlags ?? [])], SERVER_ENTRY);
   const s = startChild(process.execPath, n.args, GATEWAY_CORE, {
     cwd: REPO_ROOT,
     stdio: ['ignore', devNull, 'pipe'],

@@ -166,7 +166,10 @@ function categoryMask(categories: ReadonlySet<ContentCategory>): number {
 }
 
 function spellsNegation(elements: readonly PatternElement[]): boolean {
-  const hasNegator = (set: WordSet): boolean => [...set.exact].some((w) => NEGATORS.exact.has(w));
+  const hasNegator = (set: WordSet): boolean => {
+    for (const w of NEGATORS.exact) if (set.exact.has(w)) return true;
+    return false;
+  };
   return elements.some((e) =>
     e.kind === 'word' ? hasNegator(e.set) : e.kind === 'phrase' ? e.options.some((o) => o.some(hasNegator)) : false,
   );

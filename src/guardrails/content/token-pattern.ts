@@ -48,9 +48,25 @@ const COMMON_COST = 1e6;
 /** Cost of anchoring on a word element: its common words first, then its size. */
 function anchorCost(e: PatternElement): number {
   if (e.kind !== 'word' || e.optional) return Number.POSITIVE_INFINITY;
-  let common = 0;
-  for (const w of e.set.exact) if (COMMON.has(w)) common++;
-  return common * COMMON_COST + e.set.exact.size + e.set.prefixes.length * 50;
+  return commonWords(e.set) * COMMON_COST + e.set.exact.size + e.set.prefixes.length * 50;
+}
+
+// Sets are shared between patterns (class words), so each is counted once.
+const commonCounts = new WeakMap<WordSet, number>();
+
+function commonWords(set: WordSet): number {
+  let common = commonCounts.get(set);
+  if (common === undefined) {
+    common = 0;
+    // the smaller side is walked: a class of a thousand words against a few hundred common ones
+    if (set.exact.size <= COMMON.size) {
+      for (const w of set.exact) if (COMMON.has(w)) common++;
+    } else {
+      for (const w of COMMON) if (set.exact.has(w)) common++;
+    }
+    commonCounts.set(set, common);
+  }
+  return common;
 }
 
 export function compilePattern<T>(elements: PatternElement[], payload: T): CompiledPattern<T> {

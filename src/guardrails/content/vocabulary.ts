@@ -4,15 +4,21 @@
  */
 import type { ContentRule } from './rule-matcher.js';
 import { patternVariants } from './token-pattern.js';
-import type { WordClasses } from './word-set.js';
+import type { WordClasses, WordSet } from './word-set.js';
 
 export function lexiconVocabulary(rules: readonly ContentRule[], classes: WordClasses): Set<string> {
   const words = new Set<string>();
+  // Patterns share their sets (a class of a thousand words appears in dozens): each is read once.
+  const seen = new Set<WordSet>();
   for (const rule of rules) {
     for (const elements of patternVariants(rule.p, classes)) {
       for (const element of elements) {
         const sets = element.kind === 'word' ? [element.set] : element.kind === 'phrase' ? element.options.flat() : [];
-        for (const set of sets) for (const w of set.exact) words.add(w);
+        for (const set of sets) {
+          if (seen.has(set)) continue;
+          seen.add(set);
+          for (const w of set.exact) words.add(w);
+        }
       }
     }
   }
