@@ -4,9 +4,9 @@
  * mutate stored state), expiry checked on every access plus a periodic sweep that frees memory
  * of sessions nobody reads again.
  */
-import { countMessageTokensWith, loadTokenCounter, messageTokenBound, type CountText } from './count-tokens.js';
+import { countMessageTokensWith, loadTokenCounter, messageTokenBound } from './count-tokens.js';
 import { createKeyBuilder } from './keys.js';
-import { decodeEntryMessage, decodeEntryMeta, encodeEntry, entriesToDrop, storedTokens, wholeTtlSeconds, withExactTokens } from './trim.js';
+import { boundsFit, decodeEntryMessage, decodeEntryMeta, encodeEntry, entriesToDrop, storedTokens, wholeTtlSeconds, withExactTokens } from './trim.js';
 import type { HistoryLimits, RateWindow, SessionSnapshot, SessionStore, StoredMessage } from './types.js';
 
 interface Expiring<T> {
@@ -53,21 +53,18 @@ export class MemoryStore implements SessionStore {
     // concurrent appends on one session interleave only as whole turns. The tokenizer is needed
     // only when bounds could pass the limit (see trim.ts); the history is read again after it.
     const bounds = turn.map(messageTokenBound);
-    const withinBounds = () => storedTokens(live(this.sessions, key)?.value ?? []) + sum(bounds) <= limits.maxTokens;
-    let countText: CountText | undefined;
-    if (!withinBounds()) countText = await loadTokenCounter();
+    const history = () => live(this.sessions, key)?.value ?? [];
+    const countText = boundsFit(storedTokens(history()), bounds, limits.maxTokens) ? undefined : await loadTokenCounter();
 
-    let stored = live(this.sessions, key)?.value ?? [];
+    let stored = history();
     let encoded: string[];
-    if (countText === undefined && withinBounds()) {
+    if (countText === undefined) {
       encoded = turn.map((message, i) => encodeEntry(message, bounds[i] as number, false));
     } else {
-      countText ??= await loadTokenCounter();
-      const count = countText;
-      stored = (live(this.sessions, key)?.value ?? []).map((entry) =>
-        decodeEntryMeta(entry).exact ? entry : withExactTokens(entry, countMessageTokensWith(count, decodeEntryMessage(entry))),
+      stored = stored.map((entry) =>
+        decodeEntryMeta(entry).exact ? entry : withExactTokens(entry, countMessageTokensWith(countText, decodeEntryMessage(entry))),
       );
-      encoded = turn.map((message) => encodeEntry(message, countMessageTokensWith(count, message)));
+      encoded = turn.map((message) => encodeEntry(message, countMessageTokensWith(countText, message)));
     }
 
     const entries = [...stored, ...encoded];
@@ -139,12 +136,6 @@ export class MemoryStore implements SessionStore {
     dropExpired(this.sessions, now);
     dropExpired(this.documents, now);
   }
-}
-
-function sum(values: readonly number[]): number {
-  let total = 0;
-  for (const value of values) total += value;
-  return total;
 }
 
 /** The item when present and not expired; expired items are removed on the way. */

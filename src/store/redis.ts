@@ -10,10 +10,10 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Cluster, ClusterOptions, Redis, RedisOptions, Result } from 'ioredis';
-import { countMessageTokensWith, loadTokenCounter, messageTokenBound } from './count-tokens.js';
+import { countMessageTokensWith, loadTokenCounter, messageTokenBound, type CountText } from './count-tokens.js';
 import { createKeyBuilder } from './keys.js';
 import type { KeyBuilder } from './keys.js';
-import { APPEND_TURN_LUA, decodeEntryMessage, encodeEntry, storedTokens, wholeTtlSeconds, withExactTokens } from './trim.js';
+import { APPEND_TURN_LUA, boundsFit, decodeEntryMessage, encodeEntry, storedTokens, wholeTtlSeconds, withExactTokens } from './trim.js';
 import type { HistoryLimits, RateWindow, SessionSnapshot, SessionStore, StoredMessage } from './types.js';
 
 declare module 'ioredis' {
@@ -125,18 +125,15 @@ export class RedisStore implements SessionStore {
     if (turn.length === 0) return this.touch(tenant, sessionId, limits.ttlSeconds);
     const head = [scriptLimit(limits.maxMessages), scriptLimit(limits.maxTokens), wholeTtlSeconds(limits.ttlSeconds)];
     const bounds = turn.map(messageTokenBound);
-    const exactEntries = async () => {
-      const countText = await loadTokenCounter();
-      return turn.map((message) => encodeEntry(message, countMessageTokensWith(countText, message)));
-    };
-    const withBounds = historyTokens !== undefined && historyTokens + sum(bounds) <= limits.maxTokens;
-    const entries = withBounds ? turn.map((message, i) => encodeEntry(message, bounds[i] as number, false)) : await exactEntries();
+    const counted = (countText: CountText) => turn.map((message) => encodeEntry(message, countMessageTokensWith(countText, message)));
+    const withBounds = historyTokens !== undefined && boundsFit(historyTokens, bounds, limits.maxTokens);
+    const entries = withBounds ? turn.map((message, i) => encodeEntry(message, bounds[i] as number, false)) : counted(await loadTokenCounter());
     const reply = await this.run('appendTurn', () => this.client.sluiceAppendTurn(key, ...head, 'try', 0, ...entries));
     if (!Array.isArray(reply)) return;
 
     // Bounds could pass the limit: count the appended entries and the stored bounded ones.
     const countText = await loadTokenCounter();
-    const exact = withBounds ? await exactEntries() : entries;
+    const exact = withBounds ? counted(countText) : entries;
     const fixes: (string | number)[] = [];
     for (let i = 1; i + 1 < reply.length; i += 2) {
       const entry = String(reply[i + 1]);
@@ -258,12 +255,6 @@ function createClient(options: RedisStoreOptions): Client {
   }
   if (!options.url) throw new TypeError('redis store needs a url or cluster nodes');
   return new (ioredis().Redis)(options.url, { ...failFast, retryStrategy: reconnectDelay });
-}
-
-function sum(values: readonly number[]): number {
-  let total = 0;
-  for (const value of values) total += value;
-  return total;
 }
 
 /** The client library, loaded with the first Redis store: deployments without one never load it. */

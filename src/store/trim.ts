@@ -57,6 +57,13 @@ export function withExactTokens(entry: string, tokens: number): string {
   return entryHeader(header[1] === '1', tokens, true) + entry.slice(header[0].length);
 }
 
+/** Whether an append whose messages have token bounds `bounds` can store them as they are. */
+export function boundsFit(historyTokens: number, bounds: readonly number[], maxTokens: number): boolean {
+  let total = historyTokens;
+  for (const bound of bounds) total += bound;
+  return total <= maxTokens;
+}
+
 /** Total of the token figures (exact or bound) of stored entries. */
 export function storedTokens(entries: readonly string[]): number {
   let total = 0;
