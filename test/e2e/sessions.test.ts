@@ -4,6 +4,8 @@ import { startFakeUpstream, type FakeUpstream } from '../helpers/fake-upstream.j
 import { baseConfig, startGateway, type Gateway } from '../helpers/gateway.js';
 import { startRedis } from '../helpers/redis-server.js';
 import { createStore } from '../../src/store/index.js';
+import { countMessageTokens, messageTokenBound } from '../../src/store/count-tokens.js';
+import type { StoredMessage } from '../../src/store/types.js';
 
 type Msg = { role: string; content?: unknown; tool_calls?: unknown; tool_call_id?: string };
 const sid = () => `s-${Math.random().toString(36).slice(2, 10)}`;
@@ -210,6 +212,37 @@ describe.each(['memory', 'redis'] as const)('sessions on the %s store', (kind) =
       expect((session.messages.at(-2) as Msg).content).toBe(`3 ${long}`);
     } finally {
       await gw2.close();
+    }
+  });
+
+  // Two short turns are stored with byte bounds; the long ones (whose bounds run about six times
+  // their o200k count: " hello" is one token) make bounds pass max_tokens, so everything is
+  // counted. With max_tokens at the exact total nothing may be dropped; one less drops the oldest turn.
+  it('trims exactly as o200k counts would, after turns were first stored with byte bounds', async () => {
+    const turns = ['q0 hi', 'q1 hi', `q2${' hello'.repeat(40)}`, `q3${' hello'.repeat(40)}`];
+    const play = async (c: OpenAI, id: string) => {
+      for (const content of turns) await c.chat.completions.create({ model: 'fake', messages: [{ role: 'user', content }] }, withSession(id));
+    };
+    const roomy = sid();
+    await play(client, roomy);
+    const stored = (await gw.fetch(`/v1/sessions/${roomy}`, { key: 'key-acme' }).then((r) => r.json())).messages as StoredMessage[];
+    expect(stored).toHaveLength(8);
+    const counts = await Promise.all(stored.map(countMessageTokens));
+    const exact = counts.reduce((a, b) => a + b, 0);
+    const bound = (messages: StoredMessage[]) => messages.reduce((total, m) => total + messageTokenBound(m), 0);
+    expect(bound(stored.slice(0, 4))).toBeLessThan(exact);
+    expect(bound(stored)).toBeGreaterThan(2 * exact);
+
+    for (const [maxTokens, kept] of [[exact, 8], [exact - 1, 6]] as const) {
+      const gw2 = await startGateway({ config: config(up.url, { max_tokens: maxTokens }), ...(redisUrl ? { redisUrl } : {}) });
+      try {
+        const id = sid();
+        await play(gw2.client('key-acme'), id);
+        const session = await gw2.fetch(`/v1/sessions/${id}`, { key: 'key-acme' }).then((r) => r.json());
+        expect(session.messages).toEqual(stored.slice(8 - kept));
+      } finally {
+        await gw2.close();
+      }
     }
   });
 });
