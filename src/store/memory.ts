@@ -6,7 +6,7 @@
  */
 import { countMessageTokensWith, loadTokenCounter, messageTokenBound } from './count-tokens.js';
 import { createKeyBuilder } from './keys.js';
-import { boundsFit, decodeEntryMessage, decodeEntryMeta, encodeEntry, entriesToDrop, storedTokens, wholeTtlSeconds, withExactTokens } from './trim.js';
+import { boundsFit, decodeEntries, decodeEntryMessage, decodeEntryMeta, encodeEntry, entriesToDrop, storedTokens, wholeTtlSeconds, withExactTokens } from './trim.js';
 import type { HistoryLimits, RateWindow, SessionSnapshot, SessionStore, StoredMessage } from './types.js';
 
 interface Expiring<T> {
@@ -40,8 +40,7 @@ export class MemoryStore implements SessionStore {
     const session = live(this.sessions, this.keys.sessionMessages(tenant, sessionId));
     if (!session) return null;
     return {
-      messages: session.value.map(decodeEntryMessage),
-      tokens: storedTokens(session.value),
+      ...decodeEntries(session.value),
       expiresAt: Math.floor(session.expiresAtMs / 1000),
     };
   }
@@ -54,14 +53,14 @@ export class MemoryStore implements SessionStore {
     // only when bounds could pass the limit (see trim.ts); the history is read again after it.
     const bounds = turn.map(messageTokenBound);
     const history = () => live(this.sessions, key)?.value ?? [];
-    const countText = boundsFit(storedTokens(history()), bounds, limits.maxTokens) ? undefined : await loadTokenCounter();
-
     let stored = history();
+    const countText = boundsFit(storedTokens(stored), bounds, limits.maxTokens) ? undefined : await loadTokenCounter();
+
     let encoded: string[];
     if (countText === undefined) {
       encoded = turn.map((message, i) => encodeEntry(message, bounds[i] as number, false));
     } else {
-      stored = stored.map((entry) =>
+      stored = history().map((entry) =>
         decodeEntryMeta(entry).exact ? entry : withExactTokens(entry, countMessageTokensWith(countText, decodeEntryMessage(entry))),
       );
       encoded = turn.map((message) => encodeEntry(message, countMessageTokensWith(countText, message)));

@@ -13,7 +13,7 @@ import type { Cluster, ClusterOptions, Redis, RedisOptions, Result } from 'iored
 import { countMessageTokensWith, loadTokenCounter, messageTokenBound, type CountText } from './count-tokens.js';
 import { createKeyBuilder } from './keys.js';
 import type { KeyBuilder } from './keys.js';
-import { APPEND_TURN_LUA, boundsFit, decodeEntryMessage, encodeEntry, storedTokens, wholeTtlSeconds, withExactTokens } from './trim.js';
+import { APPEND_TURN_LUA, boundsFit, decodeEntries, decodeEntryMessage, encodeEntry, wholeTtlSeconds, withExactTokens } from './trim.js';
 import type { HistoryLimits, RateWindow, SessionSnapshot, SessionStore, StoredMessage } from './types.js';
 
 declare module 'ioredis' {
@@ -109,8 +109,7 @@ export class RedisStore implements SessionStore {
     if (reply === null) return null;
     const [pttl, entries] = reply;
     return {
-      messages: entries.map(decodeEntryMessage),
-      tokens: storedTokens(entries),
+      ...decodeEntries(entries),
       // 0 marks a list without TTL, which this store never writes.
       expiresAt: pttl >= 0 ? Math.floor((Date.now() + pttl) / 1000) : 0,
     };

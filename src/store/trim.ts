@@ -7,8 +7,8 @@
  *
  * A space after the header ("1:57: {...}") marks an upper bound (the UTF-8 length, see
  * messageTokenBound) instead of the tokenizer's count; a reader that does not know the mark still
- * parses the entry and takes the bound for a count, which can only trim more. An append stores bounds when even bounds
- * leave the history within its token limit: trimming then drops the same turns as exact counts
+ * parses the entry and takes the bound for a count, which can only trim more. An append stores
+ * bounds when even bounds leave the history within its token limit: trimming then drops the same turns as exact counts
  * would, and a short conversation never needs the tokenizer. Once bounds could pass the limit, the
  * appended entries are counted and the history's bounded entries are replaced by exact counts
  * before trimming (in the Redis script: a first call answers which entries need it).
@@ -69,6 +69,18 @@ export function storedTokens(entries: readonly string[]): number {
   let total = 0;
   for (const entry of entries) total += decodeEntryMeta(entry).tokens;
   return total;
+}
+
+/** A loaded history: its messages and the sum of their token figures, read in one pass. */
+export function decodeEntries(entries: readonly string[]): { messages: StoredMessage[]; tokens: number } {
+  const messages: StoredMessage[] = [];
+  let tokens = 0;
+  for (const entry of entries) {
+    const header = ENTRY_HEADER.exec(entry);
+    if (header) tokens += Number(header[2]);
+    messages.push(JSON.parse(header ? entry.slice(header[0].length) : entry) as StoredMessage);
+  }
+  return { messages, tokens };
 }
 
 export function decodeEntryMessage(entry: string): StoredMessage {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  decodeEntries,
   decodeEntryMessage,
   decodeEntryMeta,
   encodeEntry,
@@ -37,6 +38,13 @@ describe('entry encoding', () => {
     const exact = withExactTokens(bounded, 7);
     expect(exact).toBe(`1:7:${bounded.slice('1:30: '.length)}`);
     expect(decodeEntryMeta(exact)).toEqual({ startsTurn: true, tokens: 7, exact: true });
+  });
+
+  it('decodes a loaded history and sums its figures in one pass', () => {
+    const a = { role: 'user', content: 'a' };
+    const b = { role: 'assistant', content: 'b' };
+    expect(decodeEntries([encodeEntry(a, 5), encodeEntry(b, 9, false)])).toEqual({ messages: [a, b], tokens: 14 });
+    expect(decodeEntries([])).toEqual({ messages: [], tokens: 0 });
   });
 
   it('sums the stored figures of entries, exact or bound', () => {
