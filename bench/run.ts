@@ -32,6 +32,7 @@ const quick = flag('quick');
 const rounds = option('rounds', quick ? 1 : 3);
 const seconds = option('seconds', quick ? 2 : 5);
 const manyStreams = option('streams', 128);
+const ONE_CONNECTION_SECONDS = quick ? 2 : 3;
 const requested = args.find((a) => a.startsWith('--loadgen='))?.split('=')[1];
 const generator: LoadGeneratorName = requested === 'autocannon' || !WRK_AVAILABLE ? 'autocannon' : 'wrk';
 
@@ -113,10 +114,14 @@ async function main(): Promise<void> {
     await measureLoad(generator, t, 'stream', 32, 1, `warm-${t.id}-`);
   }
   const upstreamTarget = { id: 'upstream', port: upstream.port, pid: upstream.process.pid, sessions: false };
-  const upstreamResult = { json: await measureLoad(generator, upstreamTarget, 'json', 32, seconds, 'up-'), latency: { jsonMs: [] as number[], streamMs: [] as number[] } };
+  const upstreamResult: RunResults['upstream'] = {
+    json: await measureLoad(generator, upstreamTarget, 'json', 32, seconds, 'up-'),
+    latency: { jsonMs: [], streamMs: [] },
+    oneConnection: [],
+  };
 
   const results = new Map<string, TargetResult>(
-    targets.map((t) => [t.id, { id: t.id, label: t.label, json: [], stream: [], latency: { jsonMs: [], streamMs: [] }, paced: [], many: many.get(t.id), idleRssMb: idleRss.get(t.id) ?? 0, peakRssMb: 0 }]),
+    targets.map((t) => [t.id, { id: t.id, label: t.label, json: [], stream: [], oneConnection: [], latency: { jsonMs: [], streamMs: [] }, paced: [], many: many.get(t.id), idleRssMb: idleRss.get(t.id) ?? 0, peakRssMb: 0 }]),
   );
   const resultOf = (t: Target) => results.get(t.id) as TargetResult;
 
@@ -128,6 +133,11 @@ async function main(): Promise<void> {
       resultOf(t).stream[round] = await measureLoad(generator, t, 'stream', 32, seconds, `r${round}-${t.id}-`);
     }
     log(`round ${round + 1}/${rounds}: one-connection latency and paced streams`);
+    if (generator === 'wrk') {
+      // wrk reports percentiles in µs: sequential JSON requests on one kept-alive connection.
+      upstreamResult.oneConnection[round] = await measureLoad(generator, upstreamTarget, 'json', 1, ONE_CONNECTION_SECONDS, `c1-r${round}-up-`);
+      for (const t of rotate(targets, round)) resultOf(t).oneConnection[round] = await measureLoad(generator, t, 'json', 1, ONE_CONNECTION_SECONDS, `c1-r${round}-${t.id}-`);
+    }
     const probes = await measureLatency([upstreamTarget, ...rotate(targets, round)], 6, 100);
     for (const [id, probe] of probes) {
       const into = id === upstreamTarget.id ? upstreamResult.latency : (results.get(id) as TargetResult).latency;
@@ -159,6 +169,7 @@ async function main(): Promise<void> {
       rounds,
       seconds,
       manyStreams,
+      oneConnectionSeconds: ONE_CONNECTION_SECONDS,
       loadAverage: { start: loadAtStart, end: loadAverage() },
       durationS: (Date.now() - started) / 1000,
     },
