@@ -250,6 +250,8 @@ export function renderReport(r: RunResults): string {
     `  rebuild of dist/ cannot change what is measured), started with the node flags of npm start (${startFlags().join(' ') || 'none'}), access log at info to /dev/null, configs in bench/sluice-config/: (a) off.yaml, (b) full.yaml,`,
     '  (c) session.yaml (X-Session-Id cycling over 64 ids per run, history.max_messages 6, private redis-server), (d) full-output.yaml.',
     '- Body: 461 bytes (system + user message of ordinary prose); the system message is the same on every request, the user turn names three places that change per request (8,192 variants per run, more than the input verdict cache of the gateway keeps), so every user text is scanned. CPU µs/req from /proc/<pid>/stat over each run.',
+    '- Added p50 at one connection: the load generator with one connection, each target in turn for a few seconds per round (wrk reports percentiles in µs; with autocannon, whose percentiles are whole ms, the hrtime client\'s figures are used instead).',
+    '  The hrtime client (undici in the bench process) interleaves the targets in short blocks and leaves the gateway core idle for longer between requests; in this VM its figures move by tens of µs from run to run.',
     '- CPU profiles: `npx tsx bench/profile.ts` (variants full,off by default) writes bench/PROFILE.md.',
   );
   return `${sections.join('\n')}\n`;
