@@ -32,7 +32,7 @@ const quick = flag('quick');
 const rounds = option('rounds', quick ? 1 : 3);
 const seconds = option('seconds', quick ? 2 : 5);
 const manyStreams = option('streams', 128);
-const ONE_CONNECTION_SECONDS = quick ? 2 : 3;
+const oneConnectionSeconds = quick ? 2 : 3;
 const requested = args.find((a) => a.startsWith('--loadgen='))?.split('=')[1];
 const generator: LoadGeneratorName = requested === 'autocannon' || !WRK_AVAILABLE ? 'autocannon' : 'wrk';
 
@@ -135,8 +135,8 @@ async function main(): Promise<void> {
     log(`round ${round + 1}/${rounds}: one-connection latency and paced streams`);
     if (generator === 'wrk') {
       // wrk reports percentiles in µs: sequential JSON requests on one kept-alive connection.
-      upstreamResult.oneConnection[round] = await measureLoad(generator, upstreamTarget, 'json', 1, ONE_CONNECTION_SECONDS, `c1-r${round}-up-`);
-      for (const t of rotate(targets, round)) resultOf(t).oneConnection[round] = await measureLoad(generator, t, 'json', 1, ONE_CONNECTION_SECONDS, `c1-r${round}-${t.id}-`);
+      upstreamResult.oneConnection[round] = await measureLoad(generator, upstreamTarget, 'json', 1, oneConnectionSeconds, `c1-r${round}-up-`);
+      for (const t of rotate(targets, round)) resultOf(t).oneConnection[round] = await measureLoad(generator, t, 'json', 1, oneConnectionSeconds, `c1-r${round}-${t.id}-`);
     }
     const probes = await measureLatency([upstreamTarget, ...rotate(targets, round)], 6, 100);
     for (const [id, probe] of probes) {
@@ -169,7 +169,7 @@ async function main(): Promise<void> {
       rounds,
       seconds,
       manyStreams,
-      oneConnectionSeconds: ONE_CONNECTION_SECONDS,
+      oneConnectionSeconds,
       loadAverage: { start: loadAtStart, end: loadAverage() },
       durationS: (Date.now() - started) / 1000,
     },

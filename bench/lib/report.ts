@@ -97,12 +97,11 @@ function oneConnectionTable(r: RunResults): string {
   const up = r.upstream.oneConnection;
   const rows = r.targets.map((t) => {
     const c1 = t.oneConnection;
-    const p50 = median(c1.map((x) => x.p50Ms)) * 1000;
-    return `| ${t.label} | ${f0(rps(c1))} | ${f0(p50)} | ${f0(median(c1.map((x) => x.p99Ms)) * 1000)} | ${signed(addedP50Us(c1, up), 0)} | ${t === ref ? '0' : signed(addedP50Us(c1, ref.oneConnection), 0)} |`;
+    return `| ${t.label} | ${f0(rps(c1))} | ${f0(p50Us(c1.map((x) => x.p50Ms)))} | ${f0(median(c1.map((x) => x.p99Ms)) * 1000)} | ${signed(addedP50Us(c1, up), 0)} | ${t === ref ? '0' : signed(addedP50Us(c1, ref.oneConnection), 0)} |`;
   });
   return [
     `One connection, JSON requests back to back with the load generator (percentiles in µs), ${r.info.rounds} rounds × ${r.info.oneConnectionSeconds} s, targets alternating; medians over rounds, differences taken within each round.`,
-    `Upstream alone: p50 ${f0(median(up.map((x) => x.p50Ms)) * 1000)} µs.`,
+    `Upstream alone: p50 ${f0(p50Us(up.map((x) => x.p50Ms)))} µs.`,
     '',
     '| target | req/s | p50 µs | p99 µs | added over upstream µs | added over reference µs |',
     '|---|---:|---:|---:|---:|---:|',
