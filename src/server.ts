@@ -10,6 +10,9 @@ import { buildRuntime, closeRuntime } from './config/runtime.js';
 import { createStore } from './store/index.js';
 import { watchConfig } from './config/watch.js';
 import { createLogDestination } from './log-destination.js';
+import { applyV8Flags } from './v8-flags.js';
+
+applyV8Flags();
 
 const configFile = resolve(process.env.SLUICE_CONFIG ?? 'config/gateway.yaml');
 const logDestination = createLogDestination();

@@ -11,7 +11,7 @@ import { DRIVER_CORE, GATEWAY_CORE, freePort, startChild, waitForLine, type Star
 import { REPO_ROOT, SET_TITLE, compiledScript } from './compile-scripts.js';
 import { SERVER_ENTRY } from './build.js';
 
-export type TargetId = 'reference' | 'off' | 'full' | 'session' | 'full-output';
+export type TargetId = 'reference' | 'reference-v8' | 'off' | 'full' | 'session' | 'full-output';
 
 export interface Target {
   id: TargetId;
@@ -24,7 +24,7 @@ export interface Target {
 }
 
 export interface SluiceVariant {
-  id: Exclude<TargetId, 'reference'>;
+  id: Exclude<TargetId, 'reference' | 'reference-v8'>;
   label: string;
   config: string;
   sessions: boolean;
@@ -38,6 +38,8 @@ export const SLUICE_VARIANTS: readonly SluiceVariant[] = [
 ];
 
 export const REFERENCE_LABEL = 'reference (Fastify+undici)';
+/** The same hop started with the V8 flags Sluice sets for itself (src/v8-tuning.ts): not a target, a like-for-like row. */
+export const REFERENCE_V8_LABEL = 'reference with Sluice\'s V8 flags';
 
 /** node with the title preload, so the process shows (and matches) as `gateway-bench <role>`. */
 function nodeArgs(role: string, flags: string[], script: string): { args: string[]; env: NodeJS.ProcessEnv } {
@@ -58,11 +60,11 @@ export async function startRedis(): Promise<{ url: string; process: Started }> {
   return { url: `redis://127.0.0.1:${port}`, process: s };
 }
 
-export async function startReference(upstreamPort: number, nodeFlags: string[] = []): Promise<Target> {
-  const n = nodeArgs('reference', nodeFlags, compiledScript('reference-proxy'));
+export async function startReference(upstreamPort: number, nodeFlags: string[] = [], id: 'reference' | 'reference-v8' = 'reference'): Promise<Target> {
+  const n = nodeArgs(id, nodeFlags, compiledScript('reference-proxy'));
   const s = startChild(process.execPath, n.args, GATEWAY_CORE, { env: { ...n.env, PORT: '0', UPSTREAM_URL: `http://127.0.0.1:${upstreamPort}` } });
   const m = await waitForLine(s, /listening (\d+)/);
-  return { id: 'reference', label: REFERENCE_LABEL, port: Number(m[1]), pid: s.pid, process: s, sessions: false };
+  return { id, label: id === 'reference' ? REFERENCE_LABEL : REFERENCE_V8_LABEL, port: Number(m[1]), pid: s.pid, process: s, sessions: false };
 }
 
 async function waitReady(port: number, s: Started, timeoutMs = 30_000): Promise<void> {
