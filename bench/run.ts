@@ -19,7 +19,7 @@ import { ProbeClient } from './lib/probe-client.js';
 import { peakRssMb, rssMb } from './lib/proc-stats.js';
 import { renderReport, verdicts, type RunResults, type TargetResult } from './lib/report.js';
 import { V8_FLAGS } from '../src/v8-flags.js';
-import { SLUICE_VARIANTS, startRedis, startReference, startSluice, startUpstream, type Target } from './lib/targets.js';
+import { SLUICE_VARIANTS, startFlags, startRedis, startReference, startSluice, startUpstream, type Target } from './lib/targets.js';
 import { FAST_TOKENS, PACED_TOKENS } from './lib/upstream-tokens.js';
 import type { EngineReport } from './guardrail-engine.js';
 
@@ -95,8 +95,9 @@ async function main(): Promise<void> {
 
   const upstream = await startUpstream();
   const redis = await startRedis();
-  // The reference first (every ratio is to it), then the same hop with Sluice's V8 flags.
-  const targets: Target[] = [await startReference(upstream.port), await startReference(upstream.port, [...V8_FLAGS], 'reference-v8')];
+  // The reference first (every ratio is to it), then the same hop with Sluice's V8 settings:
+  // the flags it sets at start-up and those of npm start.
+  const targets: Target[] = [await startReference(upstream.port), await startReference(upstream.port, [...V8_FLAGS, ...startFlags()], 'reference-v8')];
   for (const v of SLUICE_VARIANTS) targets.push(await startSluice(v, { upstreamPort: upstream.port, redisUrl: redis.url }));
   for (const t of [...targets, { label: 'fake upstream', process: upstream.process }, { label: 'redis-server', process: redis.process }]) {
     t.process.child.once('exit', (code, signal) => {

@@ -200,15 +200,16 @@ function verdictTable(vs: readonly Verdict[]): string {
 }
 
 /**
- * Sluice turns V8's allocation-site pretenuring off for itself (src/v8-flags.ts); the reference
- * runs with Node's defaults. The same targets against the reference started with those flags
- * show what the setting is worth and what the gateway costs apart from it.
+ * Sluice turns V8's allocation-site pretenuring off for itself (src/v8-flags.ts) and npm start
+ * sizes its young generation; the reference runs with Node's defaults. The same targets against
+ * the reference started with those flags show what the settings are worth and what the gateway
+ * costs apart from them.
  */
 function likeForLike(r: RunResults): string[] {
   const vs = verdicts(r, 'reference-v8');
   if (vs.length === 0) return [];
   return [
-    `Sluice starts V8 without allocation-site pretenuring (${V8_FLAGS.join(' ')}, src/v8-flags.ts); the reference hop runs with Node's defaults. The same targets against the reference hop started with that flag, in the same run:`,
+    `Sluice runs V8 without allocation-site pretenuring (${V8_FLAGS.join(' ')}, set at start-up in src/v8-flags.ts) and with the node flags of npm start (${startFlags().join(' ') || 'none'}); the reference hop runs with Node's defaults. The same targets against the reference hop started with those flags, in the same run:`,
     '',
     verdictTable(vs),
     '',
@@ -265,7 +266,7 @@ export function renderReport(r: RunResults): string {
     '## Method',
     '',
     '- Fake upstream (bench/fake-upstream.ts): fixed JSON; 20-token stream written one event at a time, as a provider sends tokens; paced stream of 50 tokens 5 ms apart.',
-    `- Reference (bench/reference-proxy.ts): Fastify 5 + undici 7 Pool; JSON parsed and re-serialised, stream bytes piped unparsed; started once with Node's defaults (every ratio above the like-for-like table is to it) and once with Sluice's V8 flags (${V8_FLAGS.join(' ')}).`,
+    `- Reference (bench/reference-proxy.ts): Fastify 5 + undici 7 Pool; JSON parsed and re-serialised, stream bytes piped unparsed; started once with Node's defaults (every ratio above the like-for-like table is to it) and once with Sluice's V8 flags (${[...V8_FLAGS, ...startFlags()].join(' ')}).`,
     '- Sluice: src/ built with tsconfig.build.json into node_modules/.cache/gateway-bench/build (a private copy, so a concurrent',
     `  rebuild of dist/ cannot change what is measured), started with the node flags of npm start (${startFlags().join(' ') || 'none'}), access log at info to /dev/null, configs in bench/sluice-config/: (a) off.yaml, (b) full.yaml,`,
     '  (c) session.yaml (X-Session-Id cycling over 64 ids per run, history.max_messages 6, private redis-server), (d) full-output.yaml.',
