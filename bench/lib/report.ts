@@ -266,7 +266,7 @@ export function renderReport(r: RunResults): string {
     '## Method',
     '',
     '- Fake upstream (bench/fake-upstream.ts): fixed JSON; 20-token stream written one event at a time, as a provider sends tokens; paced stream of 50 tokens 5 ms apart.',
-    `- Reference (bench/reference-proxy.ts): Fastify 5 + undici 7 Pool; JSON parsed and re-serialised, stream bytes piped unparsed; started once with Node's defaults (every ratio above the like-for-like table is to it) and once with Sluice's V8 flags (${[...V8_FLAGS, ...startFlags()].join(' ')}).`,
+    `- Reference (bench/reference-proxy.ts): Fastify 5 + undici 7 Pool; JSON parsed and re-serialised, stream bytes piped unparsed; started once with Node's defaults (every ratio is to it except in the like-for-like table) and once with Sluice's V8 flags (${[...V8_FLAGS, ...startFlags()].join(' ')}).`,
     '- Sluice: src/ built with tsconfig.build.json into node_modules/.cache/gateway-bench/build (a private copy, so a concurrent',
     `  rebuild of dist/ cannot change what is measured), started with the node flags of npm start (${startFlags().join(' ') || 'none'}), access log at info to /dev/null, configs in bench/sluice-config/: (a) off.yaml, (b) full.yaml,`,
     '  (c) session.yaml (X-Session-Id cycling over 64 ids per run, history.max_messages 6, private redis-server), (d) full-output.yaml.',

@@ -38,7 +38,7 @@ export const SLUICE_VARIANTS: readonly SluiceVariant[] = [
 ];
 
 export const REFERENCE_LABEL = 'reference (Fastify+undici)';
-/** The same hop started with the V8 flags Sluice sets for itself (src/v8-tuning.ts): not a target, a like-for-like row. */
+/** The same hop with Sluice's V8 settings (src/v8-flags.ts and npm start's flags): a like-for-like row, not a target. */
 export const REFERENCE_V8_LABEL = 'reference with Sluice\'s V8 flags';
 
 /** node with the title preload, so the process shows (and matches) as `gateway-bench <role>`. */
