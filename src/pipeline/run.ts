@@ -74,7 +74,9 @@ export async function runChat(ctx: ChatContext, deps: PipelineDeps): Promise<Cha
   }
 
   ctx.body.messages = [...split.head, ...(session?.history ?? deps.history ?? []), ...split.rest];
-  const sink = session ? (turn: StoredMessage[]) => saveTurn(ctx, deps.store, session, turn) : deps.persistTurn;
+  // The save needs the session's id and figures, not its history: a stream holds this for its life.
+  const saveTo = session ? { id: session.id, historyTokens: session.historyTokens, available: session.available } : undefined;
+  const sink = saveTo ? (turn: StoredMessage[]) => saveTurn(ctx, deps.store, saveTo, turn) : deps.persistTurn;
   // What a successful turn appends to the session: the client's new non-system messages, as masked.
   const newMessages = split.rest as StoredMessage[];
 

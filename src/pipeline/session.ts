@@ -59,7 +59,7 @@ export async function loadSession(ctx: ChatContext, store: SessionStore, id: str
 }
 
 /** Saves the turn. With `on_store_error: fail` a failed save is the request's failure. */
-export async function saveTurn(ctx: ChatContext, store: SessionStore, session: SessionState, turn: StoredMessage[]): Promise<void> {
+export async function saveTurn(ctx: ChatContext, store: SessionStore, session: Omit<SessionState, 'history'>, turn: StoredMessage[]): Promise<void> {
   if (!session.available) return;
   const h = ctx.tenant.config.history;
   try {

@@ -39,6 +39,9 @@ export function registerChatRoutes(app: FastifyInstance): void {
       setReportHeaders(reply, ctx);
       if (logsContent(ctx)) req.access.content = { messages: ctx.body.messages, ...(outcome.kind === 'json' ? { choices: outcome.body.choices } : {}) };
       if (outcome.kind === 'json') return reply.code(outcome.status).send(outcome.body);
+      // A stream can last minutes, and every concurrent one would keep what it forwarded (the
+      // whole history included) alive; nothing reads it once the upstream answered.
+      delete ctx.body.messages;
       reply.headers(SSE_HEADERS);
       return pushSse(reply, reply.getHeaders() as Record<string, string>, (emit) => pumpSse(outcome.events, outcome.hooks, emit));
     } catch (err) {

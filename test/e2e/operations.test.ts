@@ -52,7 +52,7 @@ describe('draining', () => {
   });
 });
 
-async function logsOf(config: Record<string, unknown>, content: string): Promise<string> {
+async function logsOf(config: Record<string, unknown>, content: string, stream = false): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'sluice-log-'));
   const file = join(dir, 'gateway.yaml');
   writeFileSync(file, stringify(config));
@@ -66,7 +66,7 @@ async function logsOf(config: Record<string, unknown>, content: string): Promise
   const store = createStore({ keyPrefix: 'logs' });
   const app = await buildApp({ runtime: { current: buildRuntime(loadConfig(file)) }, store, loggerInstance: pino({ level: 'info' }, sink) });
   try {
-    await app.inject({ method: 'POST', url: '/v1/chat/completions', headers: { authorization: `Bearer ${DEMO_KEY}` }, payload: { model: 'echo', messages: [{ role: 'user', content }] } });
+    await app.inject({ method: 'POST', url: '/v1/chat/completions', headers: { authorization: `Bearer ${DEMO_KEY}` }, payload: { model: 'echo', messages: [{ role: 'user', content }], stream } });
   } finally {
     await app.close();
     await store.close();
@@ -83,5 +83,11 @@ describe('logs', () => {
     const loud = await logsOf(baseConfig(up.url, { server: { log_content: true } }), 'a very private sentence');
     expect(loud).toContain('a very private sentence');
     expect(loud).not.toContain(DEMO_KEY);
+  });
+
+  it('hold a streamed request\'s messages when log_content is on, though the stream lets go of them', async () => {
+    const loud = await logsOf(baseConfig(up.url, { server: { log_content: true } }), 'a streamed private sentence', true);
+    const line = loud.split('\n').find((l) => l.includes('"msg":"request"'));
+    expect(JSON.parse(line ?? '{}').content?.messages).toEqual([{ role: 'user', content: 'a streamed private sentence' }]);
   });
 });
