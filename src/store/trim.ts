@@ -8,10 +8,11 @@
  * A space after the header ("1:57: {...}") marks an upper bound (the UTF-8 length, see
  * messageTokenBound) instead of the tokenizer's count; a reader that does not know the mark still
  * parses the entry and takes the bound for a count, which can only trim more. An append stores
- * bounds when even bounds leave the history within its token limit: trimming then drops the same turns as exact counts
- * would, and a short conversation never needs the tokenizer. Once bounds could pass the limit, the
- * appended entries are counted and the history's bounded entries are replaced by exact counts
- * before trimming (in the Redis script: a first call answers which entries need it).
+ * bounds when even bounds leave the history within its token limit: trimming then drops the same
+ * turns as exact counts would, and a short conversation never needs the tokenizer. Once bounds
+ * could pass the limit, the appended entries are counted and the history's bounded entries are
+ * replaced by exact counts before trimming (in the Redis script: a first call answers which
+ * entries need it).
  *
  * A turn runs from one user message to the next: an assistant tool call, its tool results and
  * the final answer stay together. Trimming drops whole turns from the oldest end while the history
