@@ -200,16 +200,16 @@ function verdictTable(vs: readonly Verdict[]): string {
 }
 
 /**
- * Sluice turns V8's allocation-site pretenuring off for itself (src/v8-flags.ts) and npm start
- * sizes its young generation; the reference runs with Node's defaults. The same targets against
- * the reference started with those flags show what the settings are worth and what the gateway
- * costs apart from them.
+ * Sluice sets V8 flags for itself at start-up (src/v8-flags.ts) and npm start sizes its young
+ * generation; the reference runs with Node's defaults. The same targets against the reference
+ * started with those flags show what the settings are worth and what the gateway costs apart
+ * from them.
  */
 function likeForLike(r: RunResults): string[] {
   const vs = verdicts(r, 'reference-v8');
   if (vs.length === 0) return [];
   return [
-    `Sluice runs V8 without allocation-site pretenuring (${V8_FLAGS.join(' ')}, set at start-up in src/v8-flags.ts) and with the node flags of npm start (${startFlags().join(' ') || 'none'}); the reference hop runs with Node's defaults. The same targets against the reference hop started with those flags, in the same run:`,
+    `Sluice sets V8 flags at start-up (${V8_FLAGS.join(' ')}, src/v8-flags.ts) and runs with the node flags of npm start (${startFlags().join(' ') || 'none'}); the reference hop runs with Node's defaults. The same targets against the reference hop started with those flags, in the same run:`,
     '',
     verdictTable(vs),
     '',
