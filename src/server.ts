@@ -11,8 +11,10 @@ import { createStore } from './store/index.js';
 import { watchConfig } from './config/watch.js';
 import { createLogDestination } from './log-destination.js';
 import { applyV8Flags } from './v8-flags.js';
+import { keepTickObjectShape } from './tick-shape.js';
 
 applyV8Flags();
+keepTickObjectShape();
 
 const configFile = resolve(process.env.SLUICE_CONFIG ?? 'config/gateway.yaml');
 const logDestination = createLogDestination();
