@@ -19,8 +19,9 @@
  * The old generation may grow to twice its live size before a full collection, instead of up to
  * four times (V8's limit when the heap may grow past about 2 GB, as on any server). A burst of
  * long streams promotes every stream's objects; with the default, a fresh process's first full
- * collection waits for about 100 MB of that garbage. With both settings peak memory at 128 concurrent streams is 10–20 MB lower
- * (`npm run bench`); A/B runs showed no CPU difference per request beyond the parser's.
+ * collection waits for about 100 MB of that garbage. With both settings peak memory at 128
+ * concurrent streams is 10–20 MB lower (`npm run bench`); A/B runs showed no CPU difference per
+ * request beyond the parser's.
  */
 import { setFlagsFromString } from 'node:v8';
 
